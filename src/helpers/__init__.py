@@ -1,0 +1,34 @@
+"""Truce and Rupture: the helper package for a teaching pack on Anglo-Soviet relations, 1924–1931.
+
+Load the structured sources as typed pandas DataFrames, every row saying where its facts come from::
+
+    >>> from helpers import load_events
+    >>> events = load_events()
+    >>> int(events["source_ids"].map(len).min()) >= 1
+    True
+
+Validate the whole data package (what ``make validate`` runs)::
+
+    >>> from helpers import validate
+    >>> validate()["tables"] >= 15
+    True
+"""
+from __future__ import annotations
+
+from .checks import check_package, validate
+from .data import (
+    load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events,
+    load_glossary, load_offices, load_organisations, load_people, load_posts, load_quotations,
+    load_references, load_table, load_trade, load_trade_partners, table_names,
+)
+from .errors import DataError, Problem
+from .paths import data_dir
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataError", "Problem", "data_dir", "validate", "check_package", "table_names", "load_table",
+    "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
+    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims",
+    "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
+]

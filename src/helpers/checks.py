@@ -1,0 +1,132 @@
+"""Integrity of the data package: schema, keys, cross-table references, dates, historical sense.
+
+``make validate`` (``python -m helpers validate``) runs :func:`validate`; so does the test suite.
+
+>>> summary = validate()
+>>> summary["tables"] >= 15
+True
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError, Problem, display_path
+from .schema import Package, package
+from .table import read_table
+
+
+def check_package(root: Path | None = None) -> list[Problem]:
+    """Every problem in the data package, as a list (empty when all is well)."""
+    pkg = package(root)
+    frames: dict[str, tuple[pd.DataFrame, object]] = {}
+    problems: list[Problem] = []
+    for name, table in pkg.tables.items():
+        try:
+            frames[name] = read_table(table)
+        except DataError as err:
+            problems.extend(err.problems)
+    problems += _check_foreign_keys(pkg, frames)
+    problems += _check_date_order(pkg, frames)
+    problems += check_history(pkg, frames)
+    return problems
+
+
+def validate(root: Path | None = None) -> dict:
+    """Validate the whole package; raise :class:`DataError` listing every problem, else return counts."""
+    problems = check_package(root)
+    if problems:
+        raise DataError(problems)
+    pkg = package(root)
+    rows = sum(len(read_table(t)[0]) for t in pkg.tables.values())
+    return {"tables": len(pkg.tables), "rows": rows, "root": str(pkg.root)}
+
+
+def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
+    problems = []
+    for name, (frame, lines) in frames.items():
+        table = pkg.tables[name]
+        shown = display_path(table.path)
+        for fk in table.foreign_keys:
+            if fk.resource not in frames:
+                continue  # the referenced table is broken and already reported
+            target = frames[fk.resource][0]
+            column, ref_column = fk.fields[0], fk.reference_fields[0]
+            known = set(target[ref_column].dropna().astype(str))
+            values = frame[column]
+            for pos, value in enumerate(values):
+                items = value if isinstance(value, tuple) else (() if pd.isna(value) else (str(value),))
+                for item in items:
+                    if item not in known:
+                        problems.append(Problem(shown, int(lines[pos]), column,
+                                                f"{item!r} does not match any {ref_column} in {fk.resource}.csv"))
+    return problems
+
+
+def _check_date_order(pkg: Package, frames) -> list[Problem]:
+    problems = []
+    pairs = [("start_date", "end_date")]
+    for name, (frame, lines) in frames.items():
+        shown = display_path(pkg.tables[name].path)
+        for start, end in pairs:
+            if start in frame and end in frame:
+                bad = frame[end].notna() & (frame[end] < frame[start])
+                for pos in bad[bad].index:
+                    problems.append(Problem(shown, int(lines[pos]), end,
+                                            f"ends ({frame.at[pos, end]:%Y-%m-%d}) before it starts ({frame.at[pos, start]:%Y-%m-%d})"))
+    return problems
+
+
+def check_history(pkg: Package, frames) -> list[Problem]:
+    """Historical sense that no schema can express.
+
+    - an office-holder's term does not overlap another holder's of the same sole post;
+    - nobody is the subject of an event, a quotation or a document after the year of their death;
+    - nobody speaks before they were born.
+    """
+    problems: list[Problem] = []
+    if "people" not in frames:
+        return problems
+    people = frames["people"][0].set_index("person_id")
+    died = people["died"].dropna().astype(int).to_dict()
+    born = people["born"].dropna().astype(int).to_dict()
+
+    def shown(name):
+        return display_path(pkg.tables[name].path)
+
+    if {"offices", "posts"} <= frames.keys():
+        offices, lines = frames["offices"]
+        sole = set(frames["posts"][0].loc[lambda p: p["sole"].fillna(False).astype(bool), "post_id"])
+        far = pd.Timestamp("2100-01-01")
+        for post, group in offices[offices["post_id"].isin(sole)].groupby("post_id", observed=True):
+            group = group.sort_values("start_date")
+            ends = group["end_date"].fillna(far)
+            for (i, row), (j, nxt) in zip(group.iterrows(), list(group.iterrows())[1:]):
+                if nxt["start_date"] < ends[i]:
+                    problems.append(Problem(shown("offices"), int(lines[j]), "start_date",
+                                            f"{nxt['person_id']} takes up {post} on {nxt['start_date']:%Y-%m-%d}, "
+                                            f"before {row['person_id']}'s term ends ({ends[i]:%Y-%m-%d}); a sole post has one holder"))
+            for pos, row in group.iterrows():
+                person = row["person_id"]
+                if person in died and row["start_date"].year > died[person]:
+                    problems.append(Problem(shown("offices"), int(lines[pos]), "start_date",
+                                            f"{person} died in {died[person]} but is given this post from {row['start_date']:%Y}"))
+    if "events" in frames:
+        events, lines = frames["events"]
+        for pos, row in events.iterrows():
+            for person in row["people"]:
+                if person in died and row["start_date"].year > died[person]:
+                    problems.append(Problem(shown("events"), int(lines[pos]), "people",
+                                            f"{person} died in {died[person]} but is named in an event of {row['start_date']:%Y}"))
+    if "quotations" in frames:
+        quotes, lines = frames["quotations"]
+        for pos, row in quotes.iterrows():
+            person, year = row["speaker_id"], row["date"].year
+            if person in died and year > died[person]:
+                problems.append(Problem(shown("quotations"), int(lines[pos]), "date",
+                                        f"{person} died in {died[person]} but is quoted in {year}"))
+            if person in born and year < born[person] + 10:
+                problems.append(Problem(shown("quotations"), int(lines[pos]), "date",
+                                        f"{person} was born in {born[person]} but is quoted in {year}"))
+    return problems

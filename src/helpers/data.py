@@ -1,0 +1,230 @@
+"""One loader per table: ``load_events()``, ``load_people()``, ... Each returns a typed DataFrame.
+
+Types come from ``data/datapackage.json``: dates are ``datetime64``, controlled vocabularies are
+categoricals, whole numbers are nullable ``Int64``, list fields (``source_ids``, ``people``) are tuples.
+Tables are read once per process and cached (re-read if the file changes); each call returns a copy,
+so changing it in a notebook cannot change what the next cell loads.
+
+>>> events = load_events()
+>>> events["start_date"].dtype.kind, events["theme"].dtype.name
+('M', 'category')
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .schema import Table, column_table, package
+from .table import read_table
+
+__all__ = [
+    "load_table", "table_names",
+    "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
+    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims",
+    "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
+]
+
+
+def table_names(root: Path | None = None) -> list[str]:
+    """The tables of the data package, in the order it lists them.
+
+    >>> "events" in table_names()
+    True
+    """
+    return list(package(root).tables)
+
+
+def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
+    """Load any table by name (``load_table("events")`` is ``load_events()``)."""
+    return _cached(package(root).table(name))[0].copy()
+
+
+def line_numbers(name: str, root: Path | None = None) -> np.ndarray:
+    """Each row's line number in its CSV file (for messages that point at a row)."""
+    return _cached(package(root).table(name))[1]
+
+
+def _cached(table: Table):
+    try:
+        stamp = table.path.stat().st_mtime_ns
+    except FileNotFoundError:
+        stamp = -1
+    return _read(table, stamp)
+
+
+@lru_cache(maxsize=64)
+def _read(table: Table, stamp: int):
+    return read_table(table)
+
+
+def load_references() -> pd.DataFrame:
+    """Every work, debate, page and dataset the pack cites; other tables point here with ``source_ids``.
+
+    >>> refs = load_references()
+    >>> refs.set_index("ref_id").loc["gorodetsky1977-ch1", "pages"]
+    '7–52'
+    """
+    return load_table("references")
+
+
+def load_people() -> pd.DataFrame:
+    """British, Soviet and other actors, with alternative spellings, life dates and roles.
+
+    >>> people = load_people().set_index("person_id")
+    >>> "Krassin" in people.loc["krasin", "alt_names"]
+    True
+    """
+    return load_table("people")
+
+
+def load_organisations() -> pd.DataFrame:
+    """Parties, ministries, unions, the Comintern, Arcos, newspapers.
+
+    >>> load_organisations().set_index("org_id").loc["arcos", "kind"]
+    'company'
+    """
+    return load_table("organisations")
+
+
+def load_events() -> pd.DataFrame:
+    """What happened, 1917–1931, one row per event, each with its sources.
+
+    >>> events = load_events().set_index("event_id")
+    >>> events.loc["ev-1927-05-12-arcos-raid", "start_date"].strftime("%d %B %Y")
+    '12 May 1927'
+    """
+    return load_table("events")
+
+
+def load_posts() -> pd.DataFrame:
+    """The posts whose holders the pack records (Prime Minister, Foreign Secretary, ...).
+
+    >>> bool(load_posts().set_index("post_id").loc["uk_foreign_secretary", "sole"])
+    True
+    """
+    return load_table("posts")
+
+
+def load_offices() -> pd.DataFrame:
+    """Who held which post, from when to when (see also :func:`helpers.holder_on`).
+
+    >>> offices = load_offices()
+    >>> offices.columns[:3].tolist()
+    ['tenure_id', 'post_id', 'person_id']
+    """
+    return load_table("offices")
+
+
+def load_documents() -> pd.DataFrame:
+    """Notes, treaties, letters, speeches, debates and Command papers the lessons discuss.
+
+    >>> load_documents()["doc_type"].dtype.name
+    'category'
+    """
+    return load_table("documents")
+
+
+def load_quotations() -> pd.DataFrame:
+    """Short verbatim words of historical actors, each with speaker, date, setting and citation.
+
+    >>> q = load_quotations()
+    >>> bool((q["text"].str.split().str.len() <= 45).all())
+    True
+    """
+    return load_table("quotations")
+
+
+def load_glossary() -> pd.DataFrame:
+    """Terms a student meets, in the pack's own words.
+
+    >>> "de jure recognition" in load_glossary()["term"].str.lower().tolist()
+    True
+    """
+    return load_table("glossary")
+
+
+def load_disputes() -> pd.DataFrame:
+    """Points where good sources disagree, and which value the pack follows and why.
+
+    >>> len(load_disputes()) >= 10
+    True
+    """
+    return load_table("disputes")
+
+
+def load_dispute_claims() -> pd.DataFrame:
+    """The alternative values in each dispute, each with its sources.
+
+    >>> claims = load_dispute_claims()
+    >>> bool(claims.groupby("dispute_id").size().min() >= 2)
+    True
+    """
+    return load_table("dispute_claims")
+
+
+def load_trade() -> pd.DataFrame:
+    """UK–USSR trade 1920–1935, both directions, observed and smoothed (COW Dyadic Trade v4.0).
+
+    Millions of current US dollars, rounded to whole millions.
+
+    >>> trade = load_trade().set_index("year")
+    >>> trade.loc[1927, ["uk_imports_from_ussr", "ussr_imports_from_uk"]].tolist()
+    [81.0, 23.0]
+    """
+    return load_table("trade")
+
+
+def load_trade_partners() -> pd.DataFrame:
+    """UK trade with every partner COW records, 1920–1935, with the partner's name.
+
+    >>> tp = load_trade_partners()
+    >>> tp[(tp.year == 1925) & (tp.partner == "United States of America")]["uk_imports"].iloc[0]
+    np.float64(1041.0)
+    """
+    return load_table("trade_partners")
+
+
+def load_capabilities() -> pd.DataFrame:
+    """Iron and steel, energy, military personnel and spending, population: UK and USSR 1920–1935.
+
+    >>> cap = load_capabilities().set_index(["country", "year"])
+    >>> bool(cap.loc[("UK", 1926), "iron_steel_kt"] < cap.loc[("UK", 1925), "iron_steel_kt"])
+    True
+    """
+    return load_table("capabilities")
+
+
+def load_elections() -> pd.DataFrame:
+    """Constituency results of the 1923, 1924 and 1929 general elections, one row per party that stood.
+
+    Unopposed returns have ``unopposed=True`` and no votes.
+
+    >>> el = load_elections()
+    >>> int(el[(el.election == 1924) & (el.party == "Labour")]["votes"].sum())
+    5317686
+    """
+    return load_table("elections")
+
+
+def _add_column_docs() -> None:
+    """Append each loader's column table, generated from the schema, to its docstring."""
+    try:
+        pkg = package()
+    except Exception:  # no data folder found: docstrings stay short, loading will explain
+        return
+    for name in __all__:
+        if name.startswith("load_") and name != "load_table":
+            fn = globals()[name]
+            table = pkg.tables.get(name[len("load_"):])
+            if table is not None and fn.__doc__ and "Columns\n" not in fn.__doc__:
+                fn.__doc__ = fn.__doc__.rstrip() + "\n\n" + _indent(column_table(table)) + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else line for line in text.splitlines())
+
+
+_add_column_docs()

@@ -1,0 +1,49 @@
+"""Where the pack's files live. One function answers each question; nothing else hard-codes a path."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Environment variable that points the loaders at another data/ folder (e.g. a teacher's copy).
+DATA_ENV = "TRUCE_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path | None:
+    """The repository root when the package runs from a checkout (editable install), else None."""
+    for parent in _PACKAGE_DIR.parents:
+        if (parent / "data" / "datapackage.json").is_file() and (parent / "pyproject.toml").is_file():
+            return parent
+    return None
+
+
+def data_dir() -> Path:
+    """The folder holding ``datapackage.json`` and the tables.
+
+    Looks, in order, at ``$TRUCE_DATA_DIR``; the repository this package was installed from; and the
+    working directory and its parents (so a notebook in ``notebooks/`` finds ``../data``).
+
+    >>> (data_dir() / "datapackage.json").is_file()
+    True
+    """
+    override = os.environ.get(DATA_ENV)
+    if override:
+        path = Path(override).expanduser()
+        if not (path / "datapackage.json").is_file():
+            from .errors import DataError
+
+            raise DataError(f"${DATA_ENV} is set to {path}, but there is no datapackage.json there")
+        return path
+    root = project_root()
+    if root is not None:
+        return root / "data"
+    for parent in [Path.cwd(), *Path.cwd().parents]:
+        if (parent / "data" / "datapackage.json").is_file():
+            return parent / "data"
+    from .errors import DataError
+
+    raise DataError(
+        "cannot find the pack's data/ folder: run from inside the repository, "
+        f"or set ${DATA_ENV} to the folder that holds datapackage.json"
+    )

@@ -1,0 +1,65 @@
+"""The loaders return typed DataFrames whose types come from the schema."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers.schema import package
+
+
+def test_every_table_has_a_public_loader_listed_in_all():
+    for name in helpers.table_names():
+        loader = getattr(helpers, f"load_{name}")
+        assert f"load_{name}" in helpers.__all__
+        frame = loader()
+        assert isinstance(frame, pd.DataFrame)
+        assert list(frame.columns) == package().table(name).field_names
+
+
+def test_types_follow_the_schema():
+    trade = helpers.load_trade()
+    assert str(trade["year"].dtype) == "Int64"
+    assert trade["uk_imports_from_ussr"].dtype == "float64"
+    elections = helpers.load_elections()
+    assert isinstance(elections["party"].dtype, pd.CategoricalDtype)
+    assert list(elections["party"].cat.categories) == ["Conservative", "Liberal", "Labour", "Nationalist", "Other"]
+    assert str(elections["unopposed"].dtype) == "boolean"
+    assert str(elections["votes"].dtype) == "Int64"
+    refs = helpers.load_references()
+    assert refs["sitting_date"].dtype.kind == "M"
+    assert all(isinstance(v, tuple) for v in elections["source_ids"])
+
+
+def test_loaders_return_copies_so_a_notebook_cannot_corrupt_the_cache():
+    first = helpers.load_trade()
+    first.loc[:, "uk_imports_from_ussr"] = -1.0
+    assert (helpers.load_trade()["uk_imports_from_ussr"].dropna() >= 0).all()
+
+
+def test_an_edited_file_is_read_again(data_copy):
+    before = len(helpers.load_table("trade", data_copy.root))
+    rows = data_copy.rows("trade")
+    data_copy.write("trade", rows[:-1])
+    assert len(helpers.load_table("trade", data_copy.root)) == before - 1
+
+
+def test_docstrings_carry_a_column_table_from_the_schema():
+    doc = helpers.load_trade.__doc__
+    assert "Columns" in doc and "uk_imports_from_ussr" in doc
+    assert "Examples" in doc or ">>>" in doc
+
+
+def test_data_dir_can_be_overridden_and_a_wrong_override_is_explained(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRUCE_DATA_DIR", str(tmp_path))
+    with pytest.raises(helpers.DataError, match="TRUCE_DATA_DIR.*no datapackage.json"):
+        helpers.data_dir()
+
+
+def test_unopposed_returns_are_marked_not_counted():
+    el = helpers.load_elections()
+    unopposed = el[el["unopposed"]]
+    assert len(unopposed) > 0
+    assert unopposed["votes"].isna().all()
+    contested = el[~el["unopposed"]]
+    assert (contested["votes"] > 0).all()

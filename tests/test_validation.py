@@ -1,0 +1,144 @@
+"""A broken file raises DataError naming the file, the line and the column; odd but valid files load."""
+from __future__ import annotations
+
+import pytest
+
+import helpers
+from helpers import DataError
+
+
+def problems_for(data_copy):
+    return helpers.check_package(data_copy.root)
+
+
+def test_the_real_package_is_valid():
+    summary = helpers.validate()
+    assert summary["tables"] == len(helpers.table_names())
+
+
+def test_missing_column(data_copy):
+    rows = data_copy.rows("trade")
+    header = [h for h in data_copy.header("trade") if h != "ussr_imports_from_uk"]
+    data_copy.write("trade", rows, header)
+    with pytest.raises(DataError) as err:
+        helpers.load_table("trade", data_copy.root)
+    p = err.value.problems[0]
+    assert p.path.endswith("trade.csv") and p.line == 1 and p.column == "ussr_imports_from_uk"
+    assert "missing" in str(err.value)
+
+
+def test_unparseable_date(data_copy):
+    line = data_copy.edit("references", 0, sitting_date="1927-02-30")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("references", data_copy.root)
+    assert (err.value.line, err.value.column) == (line, "sitting_date")
+    assert "'1927-02-30' is not a date" in str(err.value)
+    assert "references.csv" in str(err.value)
+
+
+def test_value_outside_vocabulary(data_copy):
+    line = data_copy.edit("elections", 5, party="Communist")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("elections", data_copy.root)
+    assert (err.value.line, err.value.column) == (line, "party")
+    assert "'Communist' is not in the vocabulary" in str(err.value)
+
+
+def test_duplicate_key(data_copy):
+    rows = data_copy.rows("trade")
+    rows.append(dict(rows[3]))
+    data_copy.write("trade", rows)
+    with pytest.raises(DataError) as err:
+        helpers.load_table("trade", data_copy.root)
+    assert err.value.line == len(rows) + 1
+    assert "duplicate key" in str(err.value) and "line 5" in str(err.value)
+
+
+def test_dangling_reference(data_copy):
+    line = data_copy.edit("trade", 2, source_ids="cow-trade-v4;no-such-ref")
+    found = problems_for(data_copy)
+    assert any(p.path.endswith("trade.csv") and p.line == line and p.column == "source_ids"
+               and "'no-such-ref' does not match any ref_id in references.csv" in p.message for p in found)
+    with pytest.raises(DataError):
+        helpers.validate(data_copy.root)
+
+
+def test_row_with_no_source(data_copy):
+    line = data_copy.edit("capabilities", 0, source_ids="")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("capabilities", data_copy.root)
+    assert (err.value.line, err.value.column) == (line, "source_ids")
+    assert "required" in str(err.value)
+
+
+def test_empty_file(data_copy):
+    data_copy.path("trade").write_text("")
+    with pytest.raises(DataError, match="trade.csv: file is empty"):
+        helpers.load_table("trade", data_copy.root)
+
+
+def test_not_a_number_names_line_and_column(data_copy):
+    line = data_copy.edit("trade", 7, uk_imports_from_ussr="77 million")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("trade", data_copy.root)
+    assert (err.value.line, err.value.column) == (line, "uk_imports_from_ussr")
+
+
+def test_wrong_number_of_values_names_the_line(data_copy):
+    text = data_copy.path("trade").read_text().splitlines()
+    text[4] += ",extra"
+    data_copy.path("trade").write_text("\n".join(text) + "\n")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("trade", data_copy.root)
+    assert err.value.line == 5 and "values but the header names" in str(err.value)
+
+
+def test_not_utf8_is_explained(data_copy):
+    raw = data_copy.path("trade").read_bytes()
+    data_copy.path("trade").write_bytes(raw.replace(b"cow-trade-v4", b"cow-trade-v4\xe9", 1))
+    with pytest.raises(DataError, match="not UTF-8"):
+        helpers.load_table("trade", data_copy.root)
+
+
+def test_utf8_bom_loads(data_copy):
+    path = data_copy.path("references")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    frame = helpers.load_table("references", data_copy.root)
+    assert frame.columns[0] == "ref_id"
+    assert frame.equals(helpers.load_references())
+    assert not helpers.check_package(data_copy.root)
+
+
+def test_windows_line_endings_load(data_copy):
+    path = data_copy.path("elections")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    frame = helpers.load_table("elections", data_copy.root)
+    assert frame.equals(helpers.load_elections())
+
+
+def test_many_problems_are_all_reported(data_copy):
+    data_copy.edit("trade", 1, year="nineteen")
+    data_copy.edit("trade", 2, ussr_imports_from_uk="-5")
+    with pytest.raises(DataError) as err:
+        helpers.load_table("trade", data_copy.root)
+    assert len(err.value.problems) == 2
+    assert "2 problems" in str(err.value)
+
+
+def test_end_before_start_is_caught(data_copy):
+    rows = data_copy.rows("events")
+    if not rows:
+        pytest.skip("events table not filled yet")
+    line = data_copy.edit("events", 0, end_date="1900-01-01")
+    assert any(p.line == line and p.column == "end_date" for p in problems_for(data_copy))
+
+
+def test_validate_command_exits_non_zero_and_names_the_file(data_copy):
+    import subprocess
+    import sys
+
+    data_copy.edit("trade", 0, year="1919")
+    result = subprocess.run([sys.executable, "-m", "helpers", "validate"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "trade.csv, line 2, column 'year'" in result.stderr
+    assert "Traceback" not in result.stderr
