@@ -17,18 +17,23 @@ from __future__ import annotations
 
 from .checks import check_package, validate
 from .data import (
-    load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events,
+    load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events, load_figures,
     load_glossary, load_offices, load_organisations, load_people, load_posts, load_quotations,
     load_references, load_table, load_trade, load_trade_partners, table_names,
 )
 from .errors import DataError, Problem
 from .paths import data_dir
+from .queries import (
+    cite, events_between, events_for, format_date, holder_on, holders, person_events, person_name, sources_for,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DataError", "Problem", "data_dir", "validate", "check_package", "table_names", "load_table",
     "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
-    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims",
+    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
     "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
+    "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite", "sources_for",
+    "format_date",
 ]

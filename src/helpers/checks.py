@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
 from .table import read_table
@@ -103,7 +104,8 @@ def check_history(pkg: Package, frames) -> list[Problem]:
             group = group.sort_values("start_date")
             ends = group["end_date"].fillna(far)
             for (i, row), (j, nxt) in zip(group.iterrows(), list(group.iterrows())[1:]):
-                if nxt["start_date"] < ends[i]:
+                # Only a certain overlap counts: the next term's latest possible start is before this one's end.
+                if period_end(nxt["start_date"], nxt["start_precision"]) < ends[i]:
                     problems.append(Problem(shown("offices"), int(lines[j]), "start_date",
                                             f"{nxt['person_id']} takes up {post} on {nxt['start_date']:%Y-%m-%d}, "
                                             f"before {row['person_id']}'s term ends ({ends[i]:%Y-%m-%d}); a sole post has one holder"))

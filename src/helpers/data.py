@@ -23,7 +23,7 @@ from .table import read_table
 __all__ = [
     "load_table", "table_names",
     "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
-    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims",
+    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
     "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
 ]
 
@@ -163,6 +163,16 @@ def load_dispute_claims() -> pd.DataFrame:
     True
     """
     return load_table("dispute_claims")
+
+
+def load_figures() -> pd.DataFrame:
+    """Numbers stated in the sources (money, days lost, people counted), exactly as printed.
+
+    >>> figs = load_figures()
+    >>> bool((figs["source_ids"].map(len) >= 1).all())
+    True
+    """
+    return load_table("figures")
 
 
 def load_trade() -> pd.DataFrame:

@@ -1,0 +1,146 @@
+"""Small questions the lessons ask of the record: what happened when, who held a post, where a fact comes from.
+
+>>> holder_on("uk_foreign_secretary", "1927-05-12")
+'chamberlain_austen'
+>>> [e for e in events_between("1927-05-12", "1927-05-12")["event_id"]]
+['ev-1927-05-12-arcos-raid']
+>>> cite("hc-1927-05-26-russo-british-relations")
+'HC Deb 26 May 1927 vol 206 cc2195–326'
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .data import load_events, load_offices, load_people, load_references
+from .dates import format_date, period_end
+from .errors import DataError
+
+__all__ = ["events_between", "events_for", "holder_on", "holders", "person_events", "cite", "sources_for",
+           "format_date", "person_name"]
+
+
+def _timestamp(value) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise ValueError(f"{value!r} is not a date: write it as 'YYYY-MM-DD', e.g. '1927-05-12'") from None
+
+
+def events_between(start, end) -> pd.DataFrame:
+    """Events that start between ``start`` and ``end`` (inclusive), in date order.
+
+    >>> len(events_between("1926-05-04", "1926-05-12")) >= 1
+    True
+    """
+    start, end = _timestamp(start), _timestamp(end)
+    if end < start:
+        raise ValueError(f"the end ({end:%Y-%m-%d}) is before the start ({start:%Y-%m-%d})")
+    events = load_events()
+    chosen = events[(events["start_date"] >= start) & (events["start_date"] <= end)]
+    return chosen.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def events_for(lesson: str | None = None, theme: str | None = None, person: str | None = None) -> pd.DataFrame:
+    """Events of a lesson, a theme and/or a person, in date order.
+
+    >>> events_for(lesson="06-rupture-1927")["lesson"].unique().tolist()
+    ['06-rupture-1927']
+    """
+    events = load_events()
+    mask = pd.Series(True, index=events.index)
+    for column, value in (("lesson", lesson), ("theme", theme)):
+        if value is not None:
+            allowed = list(events[column].cat.categories)
+            if value not in allowed:
+                raise ValueError(f"{value!r} is not a {column}; choose one of: {', '.join(allowed)}")
+            mask &= events[column] == value
+    if person is not None:
+        _check_person(person)
+        mask &= events["people"].map(lambda ids: person in ids)
+    return events[mask].sort_values(["start_date", "event_id"]).reset_index(drop=True)
+
+
+def person_events(person_id: str) -> pd.DataFrame:
+    """Every event a person is named in, in date order.
+
+    >>> person_events("krasin")["start_date"].min().year >= 1917
+    True
+    """
+    return events_for(person=person_id)
+
+
+def holders(post_id: str) -> pd.DataFrame:
+    """Everyone recorded in a post, in order, with their dates.
+
+    >>> holders("uk_prime_minister")["person_id"].tolist()[:3]
+    ['lloyd_george', 'baldwin', 'macdonald']
+    """
+    offices = load_offices()
+    if post_id not in set(offices["post_id"]):
+        known = ", ".join(sorted(set(offices["post_id"])))
+        raise ValueError(f"no post {post_id!r} is recorded; posts: {known}")
+    return offices[offices["post_id"] == post_id].sort_values("start_date").reset_index(drop=True)
+
+
+def holder_on(post_id: str, date) -> str | None:
+    """The person id of whoever held ``post_id`` on ``date`` (None if the record shows nobody).
+
+    >>> holder_on("uk_home_secretary", "1927-05-12")
+    'joynson_hicks'
+    """
+    when = _timestamp(date)
+    tenures = holders(post_id)
+    # An end known only to the month or year may fall on any day of it.
+    latest_end = [period_end(end, prec) for end, prec in zip(tenures["end_date"], tenures["end_precision"])]
+    running = [pd.isna(end) or end >= when for end in latest_end]
+    current = tenures[(tenures["start_date"] <= when) & pd.Series(running, index=tenures.index)]
+    if current.empty:
+        return None
+    return str(current.iloc[-1]["person_id"])  # at a boundary, the newer holder
+
+
+def person_name(person_id: str) -> str:
+    """A person's usual English name.
+
+    >>> person_name("chamberlain_austen")
+    'Austen Chamberlain'
+    """
+    people = load_people().set_index("person_id")
+    _check_person(person_id, people)
+    return str(people.at[person_id, "name"])
+
+
+def _check_person(person_id: str, people: pd.DataFrame | None = None) -> None:
+    people = people if people is not None else load_people().set_index("person_id")
+    if person_id not in people.index:
+        raise ValueError(f"no person {person_id!r} in people.csv (ids look like 'chamberlain_austen')")
+
+
+def cite(ref_id: str) -> str:
+    """The citation of one reference, as the pack prints it.
+
+    >>> cite("gorodetsky1977-ch5")
+    "Gorodetsky 1977, ch. 5 'Attempts to heal the breach', pp. 180–210"
+    """
+    refs = load_references().set_index("ref_id")
+    if ref_id not in refs.index:
+        raise DataError(f"no reference {ref_id!r} in references.csv")
+    return str(refs.at[ref_id, "citation"])
+
+
+def sources_for(row_or_ids: pd.Series | Iterable[str] | str) -> list[str]:
+    """The citations behind a row (anything with ``source_ids``), or behind a list of ref ids.
+
+    >>> row = load_events().set_index("event_id").loc["ev-1927-05-12-arcos-raid"]
+    >>> any(c.startswith("HC Deb") for c in sources_for(row))
+    True
+    """
+    if isinstance(row_or_ids, pd.Series):
+        ids = row_or_ids["source_ids"]
+    elif isinstance(row_or_ids, str):
+        ids = [row_or_ids]
+    else:
+        ids = list(row_or_ids)
+    return [cite(i) for i in ids]
