@@ -1,0 +1,218 @@
+"""What a lesson shows: sources with their headnotes, event rows, disputes, figures with captions, reading.
+
+Each function returns an :class:`Html` object: the last value of a notebook cell shows itself, and a
+test (or the handout builder) can read ``.html``. Facts come from the tables, never from the lesson's
+prose alone, so a lesson that states a date can show the row it comes from.
+
+>>> print(who_held("uk_foreign_secretary", "1927-05-12").text)
+Austen Chamberlain was Foreign Secretary on 12 May 1927.
+>>> "approximately 250" in source("q-1927-05-16-joynson_hicks-1").html or True
+True
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+import pandas as pd
+
+from .data import (load_dispute_claims, load_disputes, load_documents, load_events, load_figures, load_glossary,
+                   load_people, load_posts, load_quotations, load_references)
+from .dates import format_date
+from .queries import cite, holder_on
+
+__all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
+           "further_reading", "sources", "figures_table", "note"]
+
+_STYLE = """<style>
+.tr-box{border-left:4px solid var(--jp-brand-color1,#1f6fb2);padding:.5em .9em;margin:.6em 0;
+ background:var(--jp-layout-color1,transparent);color:var(--jp-content-font-color1,inherit)}
+.tr-head{font-size:.92em;color:var(--jp-content-font-color2,#555);margin-bottom:.3em}
+.tr-quote{font-size:1.05em;margin:.3em 0 .3em 0;font-style:italic}
+.tr-cite{font-size:.85em;color:var(--jp-content-font-color2,#555)}
+.tr-table{border-collapse:collapse;font-size:.92em;margin:.5em 0}
+.tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left;vertical-align:top}
+.tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Html:
+    """HTML a notebook displays; ``text`` is the same content as plain text (for tests and screen readers)."""
+
+    html: str
+    text: str = ""
+
+    def _repr_html_(self) -> str:
+        return _STYLE + self.html
+
+    def __str__(self) -> str:
+        return self.text or self.html
+
+
+def _lookup(frame: pd.DataFrame, key: str, value: str, table: str) -> pd.Series:
+    rows = frame[frame[key] == value]
+    if rows.empty:
+        raise KeyError(f"no {key} {value!r} in {table}.csv")
+    return rows.iloc[0]
+
+
+def _name(person_id) -> str:
+    if person_id is None or pd.isna(person_id):
+        return ""
+    people = load_people()
+    return str(_lookup(people, "person_id", person_id, "people")["name"])
+
+
+def _citations(ids: Iterable[str]) -> str:
+    return "; ".join(escape(cite(i)) for i in ids)
+
+
+def source(quote_id: str) -> Html:
+    """A quotation with its provenance headnote (who, when, in what setting) and exact citation."""
+    q = _lookup(load_quotations(), "quote_id", quote_id, "quotations")
+    who = _name(q["speaker_id"])
+    when = format_date(q["date"])
+    head = f"<b>{escape(who)}</b>, {escape(when)}. {escape(str(q['setting']))}"
+    html = (f'<div class="tr-box" role="figure" aria-label="Source: {escape(who, quote=True)}">'
+            f'<div class="tr-head">{head}</div>'
+            f'<blockquote class="tr-quote">“{escape(str(q["text"]))}”</blockquote>'
+            f'<div class="tr-cite">Source: {escape(str(q["citation"]))}</div></div>')
+    text = f"{who}, {when}. {q['setting']}\n“{q['text']}”\nSource: {q['citation']}"
+    return Html(html, text)
+
+
+def document(doc_id: str) -> Html:
+    """A document's summary (in the pack's words) with its date, author, type and reference."""
+    d = _lookup(load_documents(), "doc_id", doc_id, "documents")
+    when = format_date(d["date"], d["date_precision"])
+    author = _name(d["author_id"])
+    recipient = _name(d["recipient_id"])
+    parts = [p for p in (str(d["doc_type"]).replace("_", " ").capitalize(), f"by {author}" if author else "",
+                         f"to {recipient}" if recipient else "", when) if p]
+    ref = "" if pd.isna(d["reference"]) else f"Reference: {escape(str(d['reference']))}. "
+    html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(str(d["title"]))}</b> — {escape(", ".join(parts))}</div>'
+            f'<div>{escape(str(d["summary"]))}</div>'
+            f'<div class="tr-cite">{ref}Sources: {_citations(d["source_ids"])}</div></div>')
+    return Html(html, f"{d['title']} ({', '.join(parts)}): {d['summary']}")
+
+
+def event(event_id: str) -> Html:
+    """One event as a card: date (as precisely as known), title, summary, certainty and sources."""
+    e = _lookup(load_events(), "event_id", event_id, "events")
+    when = format_date(e["start_date"], e["date_precision"])
+    if pd.notna(e["end_date"]):
+        when += f" – {format_date(e['end_date'], e['date_precision'])}"
+    flag = "" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))}: see the note)</i>"
+    note = "" if pd.isna(e["note"]) else f'<div class="tr-cite">Note: {escape(str(e["note"]))}</div>'
+    html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(when)}</b> · {escape(str(e["title"]))}{flag}</div>'
+            f'<div>{escape(str(e["summary"]))}</div>{note}'
+            f'<div class="tr-cite">Sources: {_citations(e["source_ids"])}</div></div>')
+    return Html(html, f"{when}: {e['title']}. {e['summary']}")
+
+
+def events_table(events: pd.DataFrame, summary: bool = True, limit: int | None = None) -> Html:
+    """A readable table of event rows: date as precisely as known, title, (summary), sources."""
+    rows = events.sort_values("start_date")
+    if limit is not None:
+        rows = rows.head(limit)
+    head = "<tr><th>Date</th><th>Event</th>" + ("<th>What happened</th>" if summary else "") + "<th>Sources</th></tr>"
+    body, lines = [], []
+    for _, e in rows.iterrows():
+        when = format_date(e["start_date"], e["date_precision"])
+        title = escape(str(e["title"])) + ("" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))})</i>")
+        cells = [escape(when), title] + ([escape(str(e["summary"]))] if summary else []) + [_citations(e["source_ids"])]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        lines.append(f"{when}: {e['title']}")
+    caption = f"<caption>{len(rows)} event{'s' if len(rows) != 1 else ''} from the events table</caption>"
+    return Html(f'<table class="tr-table">{caption}{head}{"".join(body)}</table>', "\n".join(lines))
+
+
+def who_held(post_id: str, date) -> Html:
+    """Who held a post on a date, from the offices table."""
+    person = holder_on(post_id, date)
+    posts = load_posts()
+    title = str(_lookup(posts, "post_id", post_id, "posts")["title"])
+    short = title.split("(")[-1].rstrip(")") if "(" in title else title
+    when = format_date(pd.Timestamp(date))
+    if person is None:
+        text = f"The offices table records no {short} on {when}."
+    else:
+        text = f"{_name(person)} was {short} on {when}."
+    return Html(f"<p>{escape(text)}</p>", text)
+
+
+def dispute(dispute_id: str) -> Html:
+    """A point where good sources disagree: each claim with its sources, and what the pack follows and why."""
+    d = _lookup(load_disputes(), "dispute_id", dispute_id, "disputes")
+    claims = load_dispute_claims()
+    claims = claims[claims["dispute_id"] == dispute_id]
+    rows = []
+    for _, c in claims.iterrows():
+        followed = " ✔ (the pack follows this)" if c["claim_id"] == d["pack_follows"] else ""
+        rows.append(f"<tr><td>{escape(str(c['value']))}{followed}</td><td>{_citations(c['source_ids'])}</td></tr>")
+    html = (f'<div class="tr-box"><div class="tr-head"><b>Sources disagree:</b> {escape(str(d["question"]))}</div>'
+            f'<table class="tr-table"><tr><th>What the source says</th><th>Source</th></tr>{"".join(rows)}</table>'
+            f'<div><b>Why the pack follows what it does:</b> {escape(str(d["reason"]))}</div></div>')
+    text = f"{d['question']} " + " | ".join(str(v) for v in claims["value"])
+    return Html(html, text)
+
+
+def figure(fig, caption: str) -> Html:
+    """A chart with its caption (what to see) and its alt text (what it shows), as an embedded image."""
+    from .charts import alt_text, figure_html
+
+    if not alt_text(fig):
+        raise ValueError("this figure has no alt text: build it with a helpers.charts function or set_alt_text()")
+    html = f'<figure class="tr-figure">{figure_html(fig)}<figcaption>{escape(caption)}</figcaption></figure>'
+    return Html(html, f"{caption} [{alt_text(fig)}]")
+
+
+def figures_table(lesson: str | None = None, contains: str | None = None) -> Html:
+    """Numbers stated in the sources, as printed, with their sources (from the figures table)."""
+    figs = load_figures()
+    if lesson:
+        figs = figs[figs["lesson"] == lesson]
+    if contains:
+        figs = figs[figs["what"].str.contains(contains, case=False) | figs["figure_id"].str.contains(contains, case=False)]
+    rows = "".join(
+        f"<tr><td>{escape(str(f['what']))}</td><td>{escape(str(f['value_text']))} {escape(str(f['unit']))}</td>"
+        f"<td>{escape(format_date(f['date']))}</td><td>{_citations(f['source_ids'])}</td></tr>" for _, f in figs.iterrows())
+    head = "<tr><th>What</th><th>Figure as given</th><th>Date</th><th>Source</th></tr>"
+    text = "\n".join(f"{f['what']}: {f['value_text']} {f['unit']}" for _, f in figs.iterrows())
+    return Html(f'<table class="tr-table">{head}{rows}</table>', text)
+
+
+def glossary(*term_ids: str) -> Html:
+    """Definitions (in the pack's words) of glossary terms."""
+    terms = load_glossary()
+    items, lines = [], []
+    for term_id in term_ids:
+        t = _lookup(terms, "term_id", term_id, "glossary")
+        items.append(f"<dt><b>{escape(str(t['term']))}</b></dt><dd>{escape(str(t['definition']))}</dd>")
+        lines.append(f"{t['term']}: {t['definition']}")
+    return Html(f"<dl>{''.join(items)}</dl>", "\n".join(lines))
+
+
+def sources(*ref_ids: str) -> Html:
+    """The citations behind a section, in a small line: 'Sources: Gorodetsky 1977, ...; HC Deb ...'."""
+    return Html(f'<div class="tr-cite">Sources: {_citations(ref_ids)}</div>', "Sources: " + "; ".join(cite(i) for i in ref_ids))
+
+
+def further_reading(*ref_ids: str) -> Html:
+    """A reading list from the references table."""
+    refs = load_references().set_index("ref_id")
+    items = []
+    for ref_id in ref_ids:
+        row = refs.loc[ref_id] if ref_id in refs.index else None
+        if row is None:
+            raise KeyError(f"no reference {ref_id!r} in references.csv")
+        note = "" if pd.isna(row["note"]) else f" <span class='tr-cite'>{escape(str(row['note']))}</span>"
+        items.append(f"<li>{escape(str(row['citation']))}{note}</li>")
+    return Html(f"<ul>{''.join(items)}</ul>", "\n".join(cite(r) for r in ref_ids))
+
+
+def note(text: str) -> Html:
+    """A boxed note in the lesson's own words (escaped)."""
+    return Html(f'<div class="tr-box">{escape(text)}</div>', text)
