@@ -73,7 +73,7 @@ def source(quote_id: str) -> Html:
     """A quotation with its provenance headnote (who, when, in what setting) and exact citation."""
     q = _lookup(load_quotations(), "quote_id", quote_id, "quotations")
     who = _name(q["speaker_id"])
-    when = format_date(q["date"])
+    when = format_date(q["date"], q["date_precision"])
     head = f"<b>{escape(who)}</b>, {escape(when)}. {escape(str(q['setting']))}"
     html = (f'<div class="tr-box" role="figure" aria-label="Source: {escape(who, quote=True)}">'
             f'<div class="tr-head">{head}</div>'
