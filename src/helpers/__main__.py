@@ -34,12 +34,16 @@ def _validate() -> int:
     from .checks import validate
     from .errors import DataError
 
+    from .exercises import validate_banks
+
     try:
         summary = validate()
+        banks = validate_banks()
     except DataError as err:
         print(f"The data package has problems.\n{err}", file=sys.stderr)
         return 1
     print(f"OK: {summary['tables']} tables, {summary['rows']} rows; every key, reference and source resolves.")
+    print(f"OK: {banks.get('banks', '?')} question banks, {banks.get('exercises', '?')} exercises; every answer, option and reference checks.")
     return 0
 
 

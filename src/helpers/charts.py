@@ -1,0 +1,311 @@
+"""Figures drawn from the tables, each with alt text: a screen reader's account of what the figure shows.
+
+Figures are made with ``matplotlib.figure.Figure`` (no pyplot, no global state), so building one in a
+loop or a widget leaks nothing. In a notebook, a figure returned as a cell's last value shows itself
+as a PNG image with its alt text. ``alt_text(fig)`` reads the alt text back.
+
+>>> from helpers import load_events
+>>> fig = timeline(load_events().head(5))
+>>> alt_text(fig).startswith("Timeline of 5 events")
+True
+"""
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+#: Markers cycle with colours, so themes differ by shape as well as colour (not colour alone).
+_MARKERS = "osD^vP*Xph<>H"
+#: A colour-blind-safe palette (Okabe & Ito, without its yellow, too pale on white); the figure keeps
+#: a white background so it reads the same in light and dark themes.
+_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+#: Up to this many events, each gets its own row labelled with its title; beyond it, one row per theme.
+MAX_LABELLED = 14
+
+
+class AltTextFigure(Figure):
+    """A matplotlib Figure that carries alt text and shows itself in a notebook as an image with it."""
+
+    alt_text: str = ""
+
+    def _repr_html_(self) -> str:
+        return figure_html(self)
+
+
+def alt_text(fig: Figure) -> str:
+    """The alt text set on a figure by the pack's chart functions ('' if none)."""
+    return getattr(fig, "alt_text", "") or ""
+
+
+def set_alt_text(fig: Figure, text: str) -> Figure:
+    """Attach alt text to any figure (returns the figure, for chaining)."""
+    fig.alt_text = text
+    return fig
+
+
+def figure_html(fig: Figure, dpi: int = 96, tight: bool = True) -> str:
+    """The figure as an HTML ``<img>`` with its alt text (PNG, embedded: no file, no network).
+
+    ``tight=False`` skips trimming the margins (about twice as fast, for figures laid out by hand).
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'<img src="data:image/png;base64,{data}" alt="{escape(alt_text(fig), quote=True)}" '
+            f'style="max-width: 100%; background: white;">')
+
+
+def timeline(events: pd.DataFrame, ax=None, title: str | None = None) -> Figure:
+    """Events on a time axis. Up to 14 events get a row each, labelled with their titles; more are
+    drawn one row per theme. Shape and colour both mark the theme (a legend names them).
+
+    ``events`` is a slice of :func:`helpers.load_events` (needs ``start_date``, ``title``, ``theme``).
+    Draws on ``ax`` if given, else on a new figure; returns the figure, with alt text set.
+
+    >>> from helpers import load_events
+    >>> fig = timeline(load_events().head(3), title="Three events")
+    >>> fig.axes[0].get_title()
+    'Three events'
+    """
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    events = events.sort_values(["start_date", "event_id"] if "event_id" in events else "start_date")
+    if ax is None:
+        fig = AltTextFigure(figsize=(9, timeline_height(events)), layout="constrained", facecolor="white")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    themes = [t for t in _theme_order(events) if (events["theme"] == t).any()]
+    style = {t: (_MARKERS[i % len(_MARKERS)], _COLOURS[i % len(_COLOURS)]) for i, t in enumerate(themes)}
+    by_event = labelled(events)
+    if by_event:
+        row = {idx: len(events) - 1 - n for n, idx in enumerate(events.index)}  # earliest at the top
+        ticks = [(row[idx], _shorten(str(t), 40)) for idx, t in events["title"].items()]
+    else:
+        row = {idx: themes.index(t) for idx, t in events["theme"].items()}
+        ticks = [(i, _pretty(t)) for i, t in enumerate(themes)]
+    for theme in themes:
+        rows = events[events["theme"] == theme]
+        marker, colour = style[theme]
+        ax.scatter(rows["start_date"], [row[i] for i in rows.index], marker=marker, color=colour, s=46,
+                   zorder=3, label=_pretty(theme))
+    ax.set_yticks([y for y, _ in ticks], [label for _, label in ticks], fontsize=8 if by_event else 9)
+    lanes = len(ticks)
+    ax.set_ylim(-0.7, max(0.7, lanes - 0.3))
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.set_facecolor("white")
+    if by_event and len(themes) > 1:
+        ax.legend(loc="lower left", fontsize=7.5, title="Theme", title_fontsize=7.5, framealpha=0.9)
+    ax.set_title(title if title is not None else "Timeline of events")
+    if events.empty:
+        ax.text(0.5, 0.5, "No events match these filters", transform=ax.transAxes, ha="center", va="center")
+    set_alt_text(fig, describe_timeline(events))
+    return fig
+
+
+def labelled(events: pd.DataFrame) -> bool:
+    """True when the timeline gives each event its own labelled row (few events)."""
+    return 0 < len(events) <= MAX_LABELLED
+
+
+def timeline_height(events: pd.DataFrame) -> float:
+    """A good figure height in inches for a timeline of these events."""
+    rows = len(events) if labelled(events) else max(1, events["theme"].nunique())
+    return max(2.2, (0.32 if labelled(events) else 0.45) * rows + 1.4)
+
+
+def describe_timeline(events: pd.DataFrame) -> str:
+    """Alt text for a timeline: how many events, from when to when, how many per theme.
+
+    >>> from helpers import load_events
+    >>> describe_timeline(load_events().iloc[0:0])
+    'Timeline with no events.'
+    """
+    if events.empty:
+        return "Timeline with no events."
+    ordered = events.sort_values("start_date")
+    start, end = ordered["start_date"].iloc[0], ordered["start_date"].iloc[-1]
+    counts = events["theme"].astype(str).value_counts()
+    per_theme = "; ".join(f"{_pretty(t)} {n}" for t, n in counts.items())
+    n = len(events)
+    layout = "one row per event, labelled with its title" if labelled(events) else "one row per theme"
+    return (f"Timeline of {n} event{'s' if n != 1 else ''} from {start:%B %Y} to {end:%B %Y}, {layout} "
+            f"({per_theme}). First: {ordered['title'].iloc[0]}; last: {ordered['title'].iloc[-1]}.")
+
+
+def _theme_order(events: pd.DataFrame) -> list[str]:
+    column = events["theme"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return [str(c) for c in column.cat.categories]
+    return sorted(column.astype(str).unique())
+
+
+def _pretty(theme: str) -> str:
+    return str(theme).replace("_", " ")
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---- charts of the real datasets ------------------------------------------------------------------------
+
+#: The events that bound the 1927–29 break, drawn on the trade chart (ids in data/events.csv).
+BREAK_EVENTS = ("ev-1927-05-27-note-breaking-relations", "ev-1929-12-20-sokolnikov-presents-credentials")
+
+
+def _new_figure(width: float = 8.5, height: float = 4.2) -> AltTextFigure:
+    return AltTextFigure(figsize=(width, height), layout="constrained", facecolor="white")
+
+
+def trade_chart(smoothed: bool = False, mark_break: bool = True) -> Figure:
+    """UK–USSR trade 1920–1935 in both directions (COW, millions of current US$), the 1927–29 break shaded.
+
+    >>> fig = trade_chart()
+    >>> "UK imports from the USSR" in alt_text(fig)
+    True
+    """
+    from .data import load_events, load_trade
+
+    trade = load_trade().astype({"year": int})
+    suffix = "_smoothed" if smoothed else ""
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    series = [("uk_imports_from_ussr" + suffix, "UK imports from the USSR", "o", "-"),
+              ("ussr_imports_from_uk" + suffix, "USSR imports from the UK", "s", "--")]
+    for (column, label, marker, style), colour in zip(series, _COLOURS):
+        ax.plot(trade["year"], trade[column], marker=marker, linestyle=style, color=colour, label=label)
+    if mark_break:
+        events = load_events().set_index("event_id")
+        start, end = (events.loc[e, "start_date"] for e in BREAK_EVENTS)
+        x0 = start.year + (start.day_of_year - 1) / 365
+        x1 = end.year + (end.day_of_year - 1) / 365
+        ax.axvspan(x0, x1, color="#999999", alpha=0.25, hatch="//", label="Relations broken (May 1927 – Dec 1929)")
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Millions of current US dollars")
+    ax.set_title("UK–USSR trade, 1920–1935" + (" (COW smoothed series)" if smoothed else ""))
+    ax.grid(color="#dddddd")
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    ax.set_facecolor("white")
+    imp, exp = trade["uk_imports_from_ussr" + suffix], trade["ussr_imports_from_uk" + suffix]
+    peak = trade.loc[imp.idxmax()]
+    alt = (f"Line chart of UK–USSR trade by year, 1920 to 1935, in millions of current US dollars (Correlates of War). "
+           f"UK imports from the USSR are above USSR imports from the UK in every year but {_years(trade['year'][imp < exp])}; "
+           f"UK imports peak at {imp.max():.0f} million in {int(peak['year'])}. "
+           f"In 1927 UK imports were {_value(trade, 1927, 'uk_imports_from_ussr' + suffix)} and USSR imports "
+           f"{_value(trade, 1927, 'ussr_imports_from_uk' + suffix)}; in 1930, {_value(trade, 1930, 'uk_imports_from_ussr' + suffix)} "
+           f"and {_value(trade, 1930, 'ussr_imports_from_uk' + suffix)}." + (" A shaded band marks May 1927 to December 1929, when relations were broken." if mark_break else ""))
+    return set_alt_text(fig, alt)
+
+
+def _value(frame: pd.DataFrame, year: int, column: str) -> str:
+    value = frame.loc[frame["year"] == year, column]
+    return "no figure" if value.empty or pd.isna(value.iloc[0]) else f"{value.iloc[0]:.0f}"
+
+
+def _years(years) -> str:
+    years = [str(int(y)) for y in years]
+    return ", ".join(years) if years else "none"
+
+
+def partners_chart(year: int, n: int = 15, highlight: str = "Russia") -> Figure:
+    """Britain's top trading partners in a year (UK imports + partner's imports from the UK), the USSR marked.
+
+    >>> fig = partners_chart(1925)
+    >>> "1925" in alt_text(fig)
+    True
+    """
+    from .analysis import partner_ranking
+
+    ranking = partner_ranking(year)
+    top = ranking.head(n)
+    if highlight not in set(top["partner"]):
+        top = pd.concat([top, ranking[ranking["partner"] == highlight]])
+    fig = _new_figure(8.5, 0.32 * len(top) + 1.4)
+    ax = fig.add_subplot()
+    labels = [f"{r.rank}. {'USSR (COW: Russia)' if r.partner == highlight else r.partner}" for r in top.itertuples()]
+    bars = ax.barh(labels[::-1], top["total"][::-1], color=[_COLOURS[1] if p == highlight else "#8aa8c8" for p in top["partner"][::-1]])
+    for bar, partner in zip(bars, top["partner"][::-1]):
+        if partner == highlight:
+            bar.set_hatch("xx")
+            bar.set_edgecolor("black")
+    ax.set_xlabel("UK imports + partner's imports from the UK, millions of current US$")
+    ax.set_title(f"Britain's trading partners, {year}")
+    ax.grid(axis="x", color="#dddddd")
+    ax.set_facecolor("white")
+    row = ranking[ranking["partner"] == highlight]
+    where = f"the USSR ranks {int(row['rank'].iloc[0])} of {len(ranking)} with {row['total'].iloc[0]:.0f} million" if len(row) else "the USSR has no figure"
+    alt = (f"Horizontal bar chart of Britain's {min(n, len(ranking))} largest trading partners in {year} by total trade "
+           f"(Correlates of War, millions of current US dollars). {top.iloc[0]['partner']} is first with "
+           f"{top.iloc[0]['total']:.0f} million; {where} (hatched bar).")
+    return set_alt_text(fig, alt)
+
+
+def election_chart(elections: tuple[int, ...] = (1923, 1924, 1929)) -> Figure:
+    """Votes by party at the general elections of 1923, 1924 and 1929 (constituency results summed).
+
+    >>> "Labour" in alt_text(election_chart())
+    True
+    """
+    from .analysis import party_votes
+
+    votes = party_votes().loc[list(elections)]
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    width = 0.8 / len(votes.columns)
+    hatches = ["", "//", "..", "xx", "\\\\"]
+    for i, party in enumerate(votes.columns):
+        xs = [j + i * width for j in range(len(votes))]
+        ax.bar(xs, votes[party] / 1e6, width, label=party, color=_COLOURS[i % len(_COLOURS)], hatch=hatches[i % 5],
+               edgecolor="white")
+    ax.set_xticks([j + width * (len(votes.columns) - 1) / 2 for j in range(len(votes))], [str(y) for y in votes.index])
+    ax.set_ylabel("Votes (millions)")
+    ax.set_title("Votes by party, general elections (contested seats)")
+    ax.legend(fontsize=8)
+    ax.grid(axis="y", color="#dddddd")
+    ax.set_facecolor("white")
+    parts = [f"{year}: " + ", ".join(f"{p} {votes.loc[year, p] / 1e6:.2f} million" for p in votes.columns) for year in votes.index]
+    alt = ("Grouped bar chart of votes by party at the general elections of " + ", ".join(map(str, votes.index)) +
+           ", summed from House of Commons Library constituency results (unopposed seats add no votes). " + "; ".join(parts) + ".")
+    return set_alt_text(fig, alt)
+
+
+def capabilities_chart(measure: str = "iron_steel_kt", countries: tuple[str, ...] = ("UK", "USSR"), mark_year: int | None = 1926) -> Figure:
+    """One COW capability measure for the UK and USSR, 1920–1935 (e.g. iron and steel, energy).
+
+    >>> "1926" in alt_text(capabilities_chart("energy_ktce", ("UK",)))
+    True
+    """
+    from .data import load_capabilities
+    from .schema import package
+
+    label = package().table("capabilities").field(measure).description.split(" (COW")[0]
+    cap = load_capabilities().astype({"year": int})
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    for i, country in enumerate(countries):
+        rows = cap[cap["country"] == country]
+        ax.plot(rows["year"], rows[measure], marker=_MARKERS[i], linestyle=["-", "--"][i % 2], color=_COLOURS[i], label=country)
+    if mark_year:
+        ax.axvline(mark_year, color="#555555", linestyle=":", label=str(mark_year))
+    ax.set_xlabel("Year")
+    ax.set_ylabel(label)
+    ax.set_title(f"{label.split(',')[0]}, {' and '.join(countries)}, 1920–1935")
+    ax.legend(fontsize=8)
+    ax.grid(color="#dddddd")
+    ax.set_facecolor("white")
+    bits = []
+    for country in countries:
+        rows = cap[cap["country"] == country].set_index("year")[measure]
+        if mark_year and mark_year in rows.index and mark_year - 1 in rows.index:
+            bits.append(f"{country}: {rows[mark_year - 1]:,.0f} in {mark_year - 1}, {rows[mark_year]:,.0f} in {mark_year}")
+    alt = (f"Line chart of {label.lower()} for {' and '.join(countries)}, 1920 to 1935 (Correlates of War NMC v5.0). "
+           + "; ".join(bits) + ".")
+    return set_alt_text(fig, alt)

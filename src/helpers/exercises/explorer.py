@@ -1,0 +1,160 @@
+"""The timeline explorer (ungraded): a date-range slider and theme and person filters redraw a timeline
+and the table of the events that match.
+
+>>> view = explorer()
+>>> view.theme.value = "rupture"
+>>> set(view.shown["theme"]) <= {"rupture"}
+True
+>>> "alt=" in view.figure_html.value
+True
+"""
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as W
+import pandas as pd
+
+from ..charts import AltTextFigure, alt_text, figure_html, labelled, timeline, timeline_height
+from .model import ExplorerSpec
+from .static import STYLESHEET
+
+ALL = ""
+#: The table lists at most this many events (the timeline shows them all).
+MAX_TABLE_ROWS = 150
+
+
+class ExplorerView:
+    """Filters on the left of the story, a timeline and a table on the right; all plain widgets.
+
+    ``dates`` (a range slider over months), ``theme`` and ``person`` (drop-downs) are the controls;
+    ``shown`` is the DataFrame of matching events; ``figure_html`` and ``table_html`` show them.
+    """
+
+    def __init__(self, spec: ExplorerSpec | None = None, events: pd.DataFrame | None = None):
+        from ..data import load_events, load_people
+
+        self.spec = spec
+        events = load_events() if events is None else events
+        if spec is not None and spec.lessons:
+            events = events[events["lesson"].isin(spec.lessons)]
+        self.events = events.sort_values(["start_date", "event_id"]).reset_index(drop=True)
+        people = load_people().set_index("person_id")["name"]
+        self._names = {pid: str(people.get(pid, pid)) for ids in self.events["people"] for pid in ids}
+        months = _months(self.events["start_date"])
+        options = [(f"{m:%b %Y}", m) for m in months] or [("no events", pd.Timestamp("1924-01-01"))]
+        start, end = self._initial_range(months)
+        self.dates = W.SelectionRangeSlider(options=options, index=(start, end), description="Dates:",
+                                            continuous_update=False, style={"description_width": "initial"},
+                                            layout=W.Layout(width="40em"))
+        themes = [(str(t).replace("_", " "), str(t)) for t in self.events["theme"].cat.categories
+                  if (self.events["theme"] == t).any()] if len(self.events) else []
+        first_theme = spec.themes[0] if spec is not None and len(spec.themes) == 1 else ALL
+        first_theme = first_theme if first_theme in {value for _, value in themes} else ALL
+        self.theme = W.Dropdown(options=[("All themes", ALL), *themes], value=first_theme, description="Theme:",
+                                style={"description_width": "initial"})
+        persons = sorted(self._names.items(), key=lambda kv: kv[1])
+        first_person = spec.people[0] if spec is not None and len(spec.people) == 1 else ALL
+        self.person = W.Dropdown(options=[("Anyone", ALL), *[(name, pid) for pid, name in persons]],
+                                 value=first_person if first_person in self._names or first_person == ALL else ALL,
+                                 description="Person:", style={"description_width": "initial"})
+        self.count_html = W.HTML("")
+        self.figure_html = W.HTML("", layout=W.Layout(width="auto"))
+        self.table_html = W.HTML("", layout=W.Layout(width="auto", max_height="28em", overflow="auto"))
+        for control in (self.dates, self.theme, self.person):
+            control.observe(lambda _change: self.redraw(), names="value")
+        title = spec.title if spec is not None and spec.title else "Explore the events"
+        prompt = escape(" ".join(spec.prompt.split())) if spec is not None else (
+            "Choose dates, a theme or a person: the timeline and the table show the events that match.")
+        header = W.HTML(f"<style>{STYLESHEET}</style><h4 style='margin: 0.2em 0'>{escape(title)}</h4><p>{prompt}</p>")
+        self.widget = W.VBox([header, self.dates, W.HBox([self.theme, self.person]), self.count_html,
+                              self.figure_html, self.table_html],
+                             layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
+        self.shown = self.events.iloc[0:0]
+        self.redraw()
+
+    def _initial_range(self, months: list[pd.Timestamp]) -> tuple[int, int]:
+        if not months:
+            return 0, 0
+        start, end = 0, len(months) - 1
+        if self.spec is not None:
+            lo, hi = pd.Timestamp(self.spec.start), pd.Timestamp(self.spec.end)
+            inside = [i for i, m in enumerate(months) if lo.to_period("M").to_timestamp() <= m <= hi]
+            if inside:
+                start, end = inside[0], inside[-1]
+        return start, end
+
+    def filtered(self) -> pd.DataFrame:
+        """The events that match the controls now."""
+        events = self.events
+        if not len(events):
+            return events
+        first, last = self.dates.value
+        last_day = last + pd.offsets.MonthEnd(0)
+        mask = (events["start_date"] >= first) & (events["start_date"] <= last_day)
+        if self.theme.value != ALL:
+            mask &= events["theme"] == self.theme.value
+        if self.person.value != ALL:
+            mask &= events["people"].map(lambda ids: self.person.value in ids)
+        return events[mask]
+
+    def redraw(self) -> None:
+        """Apply the filters: new timeline, new table, new count."""
+        self.shown = self.filtered()
+        n = len(self.shown)
+        self.count_html.value = f"<p role='status'>{n} event{'s' if n != 1 else ''} match.</p>"
+        fig = self._figure()
+        timeline(self.shown, ax=fig.axes[0], title=self._title())
+        self.figure_html.value = figure_html(fig, tight=False)
+        self.alt_text = alt_text(fig)
+        self.table_html.value = self._table()
+
+    def _figure(self) -> AltTextFigure:
+        """A figure with margins fixed by hand: quicker to draw than an automatic layout."""
+        height = timeline_height(self.shown)
+        left = 0.36 if labelled(self.shown) else 0.19  # room for event titles, or for theme names
+        fig = AltTextFigure(figsize=(9, height), facecolor="white")
+        fig.add_axes((left, 0.55 / height, 0.97 - left, 1 - 1.0 / height))
+        return fig
+
+    def _title(self) -> str:
+        bits = []
+        if self.theme.value != ALL:
+            bits.append(self.theme.value.replace("_", " "))
+        if self.person.value != ALL:
+            bits.append(self._names.get(self.person.value, self.person.value))
+        return "Events" + (": " + ", ".join(bits) if bits else "")
+
+    def _table(self) -> str:
+        if self.shown.empty:
+            return "<p>No events match. Widen the dates or choose another theme or person.</p>"
+        rows = []
+        for _, e in self.shown.head(MAX_TABLE_ROWS).iterrows():
+            who = ", ".join(self._names.get(p, p) for p in e["people"])
+            rows.append(f"<tr><td>{e['start_date']:%d %b %Y}</td><td>{escape(str(e['title']))}</td>"
+                        f"<td>{escape(str(e['theme']).replace('_', ' '))}</td><td>{escape(who)}</td></tr>")
+        more = (f"<p>… and {len(self.shown) - MAX_TABLE_ROWS} more (narrow the filters).</p>"
+                if len(self.shown) > MAX_TABLE_ROWS else "")
+        return ("<table class='tr-matching'><caption>Events shown on the timeline</caption>"
+                "<tr><th scope='col'>Date</th><th scope='col'>Event</th><th scope='col'>Theme</th>"
+                "<th scope='col'>People</th></tr>" + "".join(rows) + "</table>" + more)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def explorer(spec: ExplorerSpec | str | None = None, events: pd.DataFrame | None = None) -> ExplorerView:
+    """A timeline explorer over all events, or as a bank's explorer exercise sets it up."""
+    if isinstance(spec, str):
+        from .bank import get_exercise
+
+        spec = get_exercise(spec)
+    return ExplorerView(spec, events)
+
+
+def _months(dates: pd.Series) -> list[pd.Timestamp]:
+    if dates.empty:
+        return []
+    first = dates.min().to_period("M").to_timestamp()
+    last = dates.max().to_period("M").to_timestamp()
+    return list(pd.date_range(first, last, freq="MS"))

@@ -1,0 +1,614 @@
+"""What an exercise is and how an answer is checked: plain Python, no widgets, no pandas.
+
+Each exercise type is a dataclass with ``check(answer) -> Feedback``. ``check`` accepts *any* input
+(None, an empty string, a list, a number, ten thousand characters of HTML) and always returns a
+:class:`Feedback`; it never raises. Views (widgets, static HTML) only show what ``check`` returns.
+
+>>> q = Choice(id="demo", lesson="00-start-here", prompt="Which year?", skill="chronology",
+...            options=(Option("a", "1924", "Yes: the first Labour government recognised the USSR."),
+...                     Option("b", "1927", "No: 1927 is the year relations were broken off.")),
+...            answer=("a",), explanation="Recognition came in February 1924.")
+>>> fb = q.check("b")
+>>> fb.status, fb.headline
+('incorrect', '✘ Not right.')
+>>> fb.details
+('1927 — No: 1927 is the year relations were broken off.',)
+>>> q.check("a").correct, q.check("a").score
+(True, 1.0)
+>>> q.check("").status              # nothing chosen: feedback, but not an attempt
+'empty'
+
+:class:`Attempts` counts attempts and decides when the explanation is shown (after a correct answer
+or the last allowed attempt)::
+
+    >>> tries = Attempts(q)
+    >>> tries.submit("b").explanation is None, tries.remaining
+    (True, 1)
+    >>> tries.submit("b").explanation
+    'Recognition came in February 1924.'
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: The historical-thinking skills an exercise can train (the bank schema uses the same list).
+SKILLS = ("chronology", "causation", "sourcing", "contextualisation", "corroboration", "close reading",
+          "significance", "perspective", "data")
+#: Tags for the guiding questions of a source analysis.
+QUESTION_TAGS = ("sourcing", "contextualisation", "corroboration", "close reading")
+#: Exercise types, as written in the question banks.
+TYPES = ("choice", "chronology", "matching", "numeric", "source_analysis", "explorer")
+
+#: Answers longer than this are not examined character by character (they still get feedback).
+MAX_ANSWER_CHARS = 10_000
+
+CORRECT, PARTIAL, INCORRECT, EMPTY, INVALID, SUBMITTED, ASSESSED, UNGRADED = (
+    "correct", "partial", "incorrect", "empty", "invalid", "submitted", "assessed", "ungraded")
+#: Statuses that count as an attempt (an empty or unreadable answer does not use one up).
+COUNTED = frozenset({CORRECT, PARTIAL, INCORRECT, SUBMITTED, ASSESSED})
+
+_HEADLINES = {
+    CORRECT: "✔ Correct.",
+    PARTIAL: "◐ Partly right.",
+    INCORRECT: "✘ Not right.",
+    EMPTY: "… No answer yet.",
+    INVALID: "⚠ Answer not understood.",
+    SUBMITTED: "✔ Answers saved.",
+    ASSESSED: "✔ Self-assessment saved.",
+    UNGRADED: "ℹ Nothing to check here.",
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the student sees after checking: a headline with a symbol and a word, then details.
+
+    ``correct`` is None when there is nothing right or wrong (a source analysis, an empty answer).
+    ``explanation`` is filled in by :class:`Attempts` once the student may see it.
+    """
+
+    status: str
+    score: float | None
+    details: tuple[str, ...] = ()
+    explanation: str | None = None
+    hint: str | None = None
+    attempts_left: int | None = None
+
+    @property
+    def correct(self) -> bool | None:
+        if self.status == CORRECT:
+            return True
+        if self.status in (PARTIAL, INCORRECT):
+            return False
+        return None
+
+    @property
+    def counted(self) -> bool:
+        """True when this check used up an attempt (and is worth saving)."""
+        return self.status in COUNTED
+
+    @property
+    def headline(self) -> str:
+        return _HEADLINES[self.status]
+
+    def as_text(self) -> str:
+        """The feedback as plain text (what a screen reader would read).
+
+        >>> print(Feedback(INCORRECT, 0.0, ("Try again.",)).as_text())
+        ✘ Not right.
+        Try again.
+        """
+        lines = [self.headline, *self.details]
+        if self.attempts_left is not None and self.status in (PARTIAL, INCORRECT) and self.explanation is None:
+            lines.append(f"{self.attempts_left} attempt{'s' if self.attempts_left != 1 else ''} left.")
+        if self.hint:
+            lines.append("Hint: " + self.hint)
+        if self.explanation:
+            lines.append("Explanation: " + self.explanation)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """Fields every exercise has. ``source_ids`` resolve to data/references.csv."""
+
+    id: str
+    lesson: str
+    prompt: str
+    skill: str = "chronology"
+    difficulty: int = 1
+    source_ids: tuple[str, ...] = ()
+    title: str = ""
+    hint: str | None = None
+    explanation: str | None = None
+    max_attempts: int | None = None
+    teacher_notes: str | None = None
+
+    kind = "exercise"
+    graded = True
+
+    def check(self, answer: Any) -> Feedback:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def answer_key(self) -> list[str]:
+        """The answer in words, for the teacher edition (never shown in the student edition)."""
+        return []
+
+
+# --- Choice ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a choice question, with the feedback a student sees if they choose it."""
+
+    id: str
+    text: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Choice(Exercise):
+    """Single answer (one option id in ``answer``) or multiple answer (``multiple=True``)."""
+
+    options: tuple[Option, ...] = ()
+    answer: tuple[str, ...] = ()
+    multiple: bool = False
+    max_attempts: int | None = 2
+
+    kind = "choice"
+
+    def option(self, option_id: str) -> Option:
+        return next(o for o in self.options if o.id == option_id)
+
+    def check(self, answer: Any) -> Feedback:
+        chosen = _as_strings(answer)
+        if chosen is None:
+            return Feedback(INVALID, 0.0, ("Choose one of the options.",))
+        chosen = [c for c in dict.fromkeys(c.strip() for c in chosen) if c]
+        if not chosen:
+            return Feedback(EMPTY, None, ("Choose an option, then press Check.",))
+        known = {o.id for o in self.options}
+        unknown = [c for c in chosen if c not in known]
+        if unknown:
+            listed = ", ".join(o.id for o in self.options)
+            return Feedback(INVALID, 0.0, (f"{_short(unknown[0])!r} is not one of the options ({listed}).",))
+        if not self.multiple and len(chosen) > 1:
+            return Feedback(INVALID, 0.0, ("Choose only one option.",))
+        details = tuple(f"{self.option(c).text} — {self.option(c).feedback}" for c in chosen)
+        right, picked = set(self.answer), set(chosen)
+        if picked == right:
+            return Feedback(CORRECT, 1.0, details)
+        if not self.multiple:
+            return Feedback(INCORRECT, 0.0, details)
+        hits, misses = len(right & picked), len(picked - right)
+        score = max(0.0, (hits - misses) / len(right))
+        missing = len(right - picked)
+        if missing:
+            details += (f"{missing} correct option{'s' if missing != 1 else ''} not chosen yet.",)
+        return Feedback(PARTIAL if score > 0 else INCORRECT, round(score, 3), details)
+
+    def answer_key(self) -> list[str]:
+        return [f"{o.id}) {o.text}" for o in self.options if o.id in self.answer]
+
+
+# --- Chronology -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Item:
+    """Something to order or match. ``key`` says where it comes from (e.g. an event id)."""
+
+    id: str
+    text: str
+    date_label: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Chronology(Exercise):
+    """Put ``items`` in order. ``order`` holds the item ids in the right order (earliest first)."""
+
+    items: tuple[Item, ...] = ()
+    order: tuple[str, ...] = ()
+    max_attempts: int | None = 3
+
+    kind = "chronology"
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
+
+    def display_order(self) -> tuple[str, ...]:
+        """The order items are first shown in: as listed (A, B, C ...) unless that is the answer,
+        in which case a fixed shuffle. Never the right order (for two items or more)."""
+        listed = tuple(i.id for i in self.items)
+        return listed if listed != self.order else shuffled(self.order, self.id)
+
+    def check(self, answer: Any) -> Feedback:
+        given = _as_strings(answer)
+        if given is None:
+            return Feedback(INVALID, 0.0, ("Give the items as a list, earliest first.",))
+        given = [g.strip() for g in given if g.strip()]
+        if not given:
+            return Feedback(EMPTY, None, ("Put the items in order, then press Check.",))
+        if sorted(given) != sorted(self.order):
+            return Feedback(INVALID, 0.0, (f"Use each of the {len(self.order)} items exactly once.",))
+        rank = {item_id: i for i, item_id in enumerate(self.order)}
+        wrong = [(a, b) for i, a in enumerate(given) for b in given[i + 1:] if rank[a] > rank[b]]
+        total = len(given) * (len(given) - 1) // 2
+        score = 1.0 - len(wrong) / total if total else 1.0
+        if not wrong:
+            return Feedback(CORRECT, 1.0, ("Every event is in the right place.",))
+        shown = [f"“{self.item(b).text}” came before “{self.item(a).text}”, not after it." for a, b in wrong[:5]]
+        if len(wrong) > 5:
+            shown.append(f"… and {len(wrong) - 5} more pairs out of order.")
+        head = f"{len(wrong)} of {total} pairs out of order:"
+        return Feedback(PARTIAL if score >= 0.5 else INCORRECT, round(score, 3), (head, *shown))
+
+    def answer_key(self) -> list[str]:
+        return [f"{n}. {self.item(i).text}" + (f" ({self.item(i).date_label})" if self.item(i).date_label else "")
+                for n, i in enumerate(self.order, 1)]
+
+
+# --- Matching -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Matching(Exercise):
+    """Pair each of ``left`` with one of ``right``; ``pairs`` maps left ids to right ids."""
+
+    left: tuple[Item, ...] = ()
+    right: tuple[Item, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    left_label: str = "Item"
+    right_label: str = "Match"
+    max_attempts: int | None = 3
+
+    kind = "matching"
+
+    def key(self) -> dict[str, str]:
+        return dict(self.pairs)
+
+    def left_item(self, item_id: str) -> Item:
+        return next(i for i in self.left if i.id == item_id)
+
+    def right_item(self, item_id: str) -> Item:
+        return next(i for i in self.right if i.id == item_id)
+
+    def right_display_order(self) -> tuple[str, ...]:
+        """Right-hand items sorted by their text (so their order gives nothing away)."""
+        return tuple(i.id for i in sorted(self.right, key=lambda i: (i.text.casefold(), i.id)))
+
+    def check(self, answer: Any) -> Feedback:
+        if answer is None or answer == "" or (hasattr(answer, "__len__") and len(answer) == 0):
+            return Feedback(EMPTY, None, ("Choose a match for each item, then press Check.",))
+        if not isinstance(answer, dict):
+            return Feedback(INVALID, 0.0, ("Give your matches as pairs: item → match.",))
+        key = self.key()
+        rights = {i.id for i in self.right}
+        given = {str(k).strip(): (str(v).strip() if v is not None else "") for k, v in answer.items()}
+        given = {k: v for k, v in given.items() if k in key}
+        chosen = {k: v for k, v in given.items() if v}
+        if not chosen:
+            return Feedback(EMPTY, None, ("Choose a match for each item, then press Check.",))
+        unknown = [v for v in chosen.values() if v not in rights]
+        if unknown:
+            return Feedback(INVALID, 0.0, (f"{_short(unknown[0])!r} is not one of the choices.",))
+        right_count = sum(chosen.get(k) == v for k, v in key.items())
+        score = right_count / len(key)
+        if right_count == len(key):
+            return Feedback(CORRECT, 1.0, (f"All {len(key)} pairs right.",))
+        details = [f"{right_count} of {len(key)} pairs right."]
+        for left_id, right_id in key.items():
+            picked = chosen.get(left_id)
+            text = f"{left_id}. {_short(self.left_item(left_id).text, 80)}"
+            if picked is None:
+                details.append(f"{text} — no match chosen yet.")
+            elif picked != right_id:
+                details.append(f"{text} — does not go with {self.right_item(picked).text}.")
+        return Feedback(PARTIAL if right_count else INCORRECT, round(score, 3), tuple(details))
+
+    def answer_key(self) -> list[str]:
+        return [f"{self.left_item(left).text} → {self.right_item(right).text}" for left, right in self.pairs]
+
+
+# --- Numeric --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A likely wrong number with its own feedback (e.g. one year's total instead of the change)."""
+
+    value: float
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Numeric(Exercise):
+    """A number read or computed from a table or chart, right within ``tolerance`` (same unit)."""
+
+    answer: float = 0.0
+    tolerance: float = 0.0
+    unit: str = ""
+    near_misses: tuple[NearMiss, ...] = ()
+    feedback_low: str = "Your number is too low."
+    feedback_high: str = "Your number is too high."
+    max_attempts: int | None = 3
+
+    kind = "numeric"
+    skill: str = "data"
+
+    def check(self, answer: Any) -> Feedback:
+        if answer is None or (isinstance(answer, str) and not answer.strip()):
+            return Feedback(EMPTY, None, ("Type a number, then press Check.",))
+        parsed = parse_number(answer)
+        if parsed.value is None:
+            return Feedback(INVALID, 0.0, (parsed.problem,))
+        value = parsed.value
+        said = f"You wrote {format_number(value)}{' ' + self.unit if self.unit else ''}."
+        if abs(value - self.answer) <= self.tolerance + 1e-9 * max(1.0, abs(self.answer)):
+            return Feedback(CORRECT, 1.0, (said,))
+        for miss in self.near_misses:
+            if abs(value - miss.value) <= self.tolerance + 1e-9 * max(1.0, abs(miss.value)):
+                return Feedback(INCORRECT, 0.0, (said, miss.feedback))
+        return Feedback(INCORRECT, 0.0, (said, self.feedback_low if value < self.answer else self.feedback_high))
+
+    def answer_key(self) -> list[str]:
+        within = f" (accepted within ±{format_number(self.tolerance)})" if self.tolerance else ""
+        return [f"{format_number(self.answer)}{' ' + self.unit if self.unit else ''}{within}"]
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float | None
+    problem: str = ""
+
+
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mio": 1e6,
+           "billion": 1e9, "bn": 1e9, "b": 1e9, "thousands": 1e3}
+_NUMBER = re.compile(
+    r"(?P<sign>[-+−–])?\s*(?P<currency>[£$€₽])?\s*"
+    r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s*(?P<scale>thousands?|millions?|billion|mn|mio|bn|[kmb])\b)?",
+    re.IGNORECASE)
+
+
+def parse_number(text: Any) -> ParsedNumber:
+    """Read one number from what a student typed: commas, spaces, currency, units and scales allowed.
+
+    >>> [parse_number(s).value for s in ["1,000", "£26,427", "26427", " 5.3 million ", "−12", "81m dollars"]]
+    [1000.0, 26427.0, 26427.0, 5300000.0, -12.0, 81000000.0]
+    >>> parse_number("1 019 600 votes").value
+    1019600.0
+    >>> parse_number("about twelve").problem
+    'No number found: type it in figures, e.g. 1,019,600.'
+    >>> parse_number("1923 and 1924").problem
+    'Two or more numbers found (1923, 1924): type just one.'
+    """
+    if isinstance(text, bool):
+        return ParsedNumber(None, "Type a number in figures.")
+    if isinstance(text, (int, float)):
+        try:
+            value = float(text)
+        except OverflowError:
+            return ParsedNumber(None, "That number is too large.")
+        if not math.isfinite(value):
+            return ParsedNumber(None, "That is not a finite number.")
+        return ParsedNumber(value)
+    if not isinstance(text, str):
+        return ParsedNumber(None, "Type a number in figures.")
+    if len(text) > MAX_ANSWER_CHARS:
+        return ParsedNumber(None, f"That answer is very long ({len(text):,} characters): type just the number.")
+    cleaned = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
+    found = list(_NUMBER.finditer(cleaned))
+    if not found:
+        return ParsedNumber(None, "No number found: type it in figures, e.g. 1,019,600.")
+    if len(found) > 1:
+        shown = ", ".join(m.group("num") for m in found[:3])
+        return ParsedNumber(None, f"Two or more numbers found ({shown}): type just one.")
+    match = found[0]
+    digits = re.sub(r"[,\u202f\u00a0 ]", "", match.group("num"))
+    try:
+        value = float(digits)
+    except ValueError:  # pragma: no cover - the pattern only matches digits
+        return ParsedNumber(None, "That number could not be read.")
+    scale = (match.group("scale") or "").lower()
+    value *= _SCALES.get(scale, 1.0)
+    if match.group("sign") in ("-", "−", "–"):
+        value = -value
+    if not math.isfinite(value):
+        return ParsedNumber(None, "That number is too large.")
+    return ParsedNumber(value)
+
+
+def format_number(value: float) -> str:
+    """A number as a reader expects it: ``1,019,600``; ``5.3``; ``-12``.
+
+    >>> format_number(1019600.0), format_number(5.25), format_number(-12.0)
+    ('1,019,600', '5.25', '-12')
+    """
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+# --- Source analysis ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """A quotation or document, with its provenance headnote and citation."""
+
+    kind: str  # "quotation" or "document"
+    ref: str  # quote_id or doc_id
+    text: str
+    headnote: str
+    citation: str = ""
+    speaker: str = ""
+    date_label: str = ""
+
+
+@dataclass(frozen=True)
+class GuidingQuestion:
+    id: str
+    tag: str
+    text: str
+    model_answer: str
+
+
+@dataclass(frozen=True)
+class SourceAnalysis(Exercise):
+    """Read a source and answer guiding questions in your own words; then compare with a model answer.
+
+    ``check`` takes a dict of question id -> text and saves it; ``self_assess`` scores the checklist.
+    """
+
+    source: Source | None = None
+    questions: tuple[GuidingQuestion, ...] = ()
+    checklist: tuple[str, ...] = ()
+    skill: str = "sourcing"
+
+    kind = "source_analysis"
+
+    def check(self, answer: Any) -> Feedback:
+        if answer is None or answer == "":
+            return Feedback(EMPTY, None, ("Write an answer to at least one question, then press Save.",))
+        if isinstance(answer, str):
+            answer = {self.questions[0].id: answer} if self.questions else {}
+        if not isinstance(answer, dict):
+            return Feedback(INVALID, None, ("Write your answers in the boxes.",))
+        ids = [q.id for q in self.questions]
+        written = {q: (answer.get(q) if isinstance(answer.get(q), str) else "") for q in ids}
+        filled = [q for q in ids if written[q].strip()]
+        if not filled:
+            return Feedback(EMPTY, None, ("Write an answer to at least one question, then press Save.",))
+        too_long = [q for q in filled if len(written[q]) > MAX_ANSWER_CHARS]
+        details = [f"You answered {len(filled)} of {len(ids)} questions."]
+        if too_long:
+            details.append(f"Some answers are very long (over {MAX_ANSWER_CHARS:,} characters); "
+                           "a few sentences are enough.")
+        details.append("Now reveal the model answer and tick the checklist to assess your work.")
+        return Feedback(SUBMITTED, None, tuple(details))
+
+    def self_assess(self, ticked: Any) -> Feedback:
+        """Score the self-assessment: the share of checklist points the student ticked.
+
+        >>> sa = SourceAnalysis(id="s", lesson="00-start-here", prompt="Read it.", checklist=("a", "b"))
+        >>> sa.self_assess([0]).score
+        0.5
+        """
+        indexes = _as_strings(ticked) or []
+        valid = {str(i) for i in range(len(self.checklist))}
+        chosen = {i.strip() for i in indexes if i.strip() in valid}
+        if not self.checklist:
+            return Feedback(UNGRADED, None, ("This exercise has no checklist.",))
+        score = len(chosen) / len(self.checklist)
+        details = (f"You ticked {len(chosen)} of {len(self.checklist)} points.",)
+        return Feedback(ASSESSED, round(score, 3), details)
+
+    def answer_key(self) -> list[str]:
+        return [f"{q.text} — {q.model_answer}" for q in self.questions]
+
+
+# --- Explorer -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ExplorerSpec(Exercise):
+    """An ungraded timeline explorer: which events to start with (filters the student can change)."""
+
+    start: str = "1917-01-01"
+    end: str = "1932-12-31"
+    themes: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    lessons: tuple[str, ...] = ()
+    skill: str = "chronology"
+
+    kind = "explorer"
+    graded = False
+
+    def check(self, answer: Any) -> Feedback:
+        return Feedback(UNGRADED, None, ("The explorer is for looking around: there is no answer to check.",))
+
+
+# --- Attempts -------------------------------------------------------------------------------------
+
+@dataclass
+class Attempts:
+    """Counts a student's attempts at one exercise and reveals the explanation when it is time.
+
+    Empty or unreadable answers do not use up an attempt. After the last attempt (or a correct
+    answer) ``finished`` is True and the feedback carries the explanation.
+    """
+
+    exercise: Exercise
+    count: int = 0
+    finished: bool = False
+    history: list[Feedback] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int | None:
+        limit = self.exercise.max_attempts
+        return None if limit is None else max(0, limit - self.count)
+
+    def submit(self, answer: Any) -> Feedback:
+        feedback = safe_check(self.exercise, answer)
+        if feedback.counted and not self.finished:
+            self.count += 1
+            if feedback.status in (CORRECT, SUBMITTED) or self.remaining == 0:
+                self.finished = True
+        show_explanation = self.finished and feedback.counted
+        hint = self.exercise.hint if feedback.status in (PARTIAL, INCORRECT) and not self.finished else None
+        feedback = replace(feedback, explanation=self.exercise.explanation if show_explanation else None,
+                           hint=hint, attempts_left=self.remaining)
+        self.history.append(feedback)
+        return feedback
+
+
+def safe_check(exercise: Exercise, answer: Any) -> Feedback:
+    """``exercise.check(answer)``, but an unexpected error becomes feedback rather than a traceback."""
+    try:
+        return exercise.check(answer)
+    except Exception as exc:  # noqa: BLE001 - a student must never see a traceback
+        return Feedback(INVALID, 0.0, (f"This answer could not be checked ({type(exc).__name__}); "
+                                       "try writing it differently.",))
+
+
+# --- small helpers --------------------------------------------------------------------------------
+
+def _as_strings(answer: Any) -> list[str] | None:
+    """An answer as a list of strings: 'a' -> ['a']; ('a', 'b') -> ['a', 'b']; 3 -> ['3']; None -> []."""
+    if answer is None:
+        return []
+    if isinstance(answer, str):
+        return [answer[:MAX_ANSWER_CHARS]]
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return [str(answer)]
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        if not all(isinstance(a, (str, int)) and not isinstance(a, bool) for a in answer):
+            return None
+        return [str(a)[:MAX_ANSWER_CHARS] for a in answer]
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shuffled(ids: tuple[str, ...], seed: str) -> tuple[str, ...]:
+    """A fixed shuffle of ``ids`` that differs from the given order whenever there are two or more.
+
+    >>> shuffled(("a", "b", "c", "d"), "x") != ("a", "b", "c", "d")
+    True
+    """
+    import random
+
+    ids = tuple(ids)
+    if len(ids) < 2:
+        return ids
+    rng = random.Random(seed)
+    for _ in range(20):
+        out = list(ids)
+        rng.shuffle(out)
+        if tuple(out) != ids:
+            return tuple(out)
+    return ids[1:] + ids[:1]

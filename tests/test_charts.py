@@ -1,0 +1,80 @@
+"""charts.timeline: a figure from the events table, with alt text, drawn without pyplot."""
+from __future__ import annotations
+
+import base64
+import re
+import subprocess
+import sys
+
+import pytest
+from matplotlib.figure import Figure
+
+import helpers
+from helpers.charts import AltTextFigure, alt_text, describe_timeline, figure_html, set_alt_text, timeline
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def events():
+    return helpers.load_events()
+
+
+def test_few_events_get_a_labelled_row_each(events):
+    rupture = events[events["theme"] == "rupture"]
+    assert len(rupture) <= 14
+    fig = timeline(rupture)
+    assert isinstance(fig, AltTextFigure)
+    text = alt_text(fig)
+    ordered = rupture.sort_values(["start_date", "event_id"])
+    first = ordered.iloc[0]
+    assert text.startswith(f"Timeline of {len(rupture)} events from {first['start_date']:%B %Y}")
+    assert "one row per event" in text and "rupture" in text and str(first["title"]) in text
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(rupture)
+    top = labels[list(ax.get_yticks()).index(max(ax.get_yticks()))].rstrip("…")
+    assert str(first["title"]).startswith(top), "the earliest event is at the top"
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(rupture)
+
+
+def test_many_events_get_one_row_per_theme(events):
+    fig = timeline(events)
+    ax = fig.axes[0]
+    themes = sorted(events["theme"].astype(str).unique())
+    assert sorted(t.get_text().replace(" ", "_") for t in ax.get_yticklabels()) == themes
+    assert "one row per theme" in alt_text(fig)
+    assert sum(len(c.get_offsets()) for c in ax.collections) == len(events)
+
+
+def test_timeline_draws_on_a_given_axes(events):
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert timeline(events.head(6), ax=ax) is fig and alt_text(fig).startswith("Timeline of 6 events")
+
+
+def test_themes_differ_by_marker_shape_not_only_colour(events):
+    fig = timeline(events[events["theme"].isin(["rupture", "china", "restoration"])])
+    paths = {tuple(map(tuple, c.get_paths()[0].vertices.round(3))) for c in fig.axes[0].collections}
+    assert len(paths) == 3
+
+
+def test_figure_html_is_an_embedded_png_with_escaped_alt_text(events):
+    fig = set_alt_text(timeline(events.head(3)), 'A "quoted" <title>')
+    html = figure_html(fig)
+    assert 'alt="A &quot;quoted&quot; &lt;title&gt;"' in html
+    data = re.search(r'base64,([^"]+)"', html).group(1)
+    assert base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert fig._repr_html_().startswith("<img")
+
+
+def test_an_empty_selection_still_draws_and_says_so(events):
+    fig = timeline(events.iloc[0:0])
+    assert alt_text(fig) == describe_timeline(events.iloc[0:0]) == "Timeline with no events."
+
+
+def test_charts_never_loads_pyplot():
+    code = ("import sys, helpers\nfrom helpers.charts import timeline, figure_html\n"
+            "figure_html(timeline(helpers.load_events().head(4)))\nprint('matplotlib.pyplot' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
