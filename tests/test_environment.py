@@ -30,7 +30,9 @@ def environment_requirements() -> tuple[dict[str, Requirement], list[str]]:
 def test_environment_yml_parses_and_every_spec_is_a_valid_requirement():
     conda, pip = environment_requirements()
     assert "python" in conda and "pip" in conda
-    assert pip == ["-e ."], "the package itself is installed with pip from the checkout"
+    # not "-e .": on a JupyterHub each student's home is mounted over the image's copy of the repository,
+    # so an editable install would point at files that are no longer there (see README, "Use it with a class")
+    assert pip == ["."], "the package itself is installed with pip from the checkout (not editable)"
 
 
 def test_environment_and_pyproject_agree():

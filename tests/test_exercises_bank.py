@@ -62,6 +62,7 @@ def test_referenced_rows_exist_in_the_tables():
         "events": set(helpers.load_events()["event_id"]), "quotations": set(helpers.load_quotations()["quote_id"]),
         "documents": set(helpers.load_documents()["doc_id"]), "people": set(helpers.load_people()["person_id"]),
         "posts": set(helpers.load_posts()["post_id"]),
+        "organisations": set(helpers.load_organisations()["org_id"]),
     }
     for path in BANK_FILES:
         for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:

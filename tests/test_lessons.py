@@ -78,8 +78,9 @@ def test_key_points_reading_and_navigation(lesson):
     assert 3 <= len(points) <= 6, "3–6 key points"
     assert re.search(r"^##\s+Further reading", md, re.M)
     assert "further_reading(" in code(lesson), "further reading comes from the references table"
-    nav = [c for c in cells(lesson) if "navigation" in c["metadata"].get("tags", [])]
-    assert len(nav) == 1 and nav[0] is cells(lesson)[-1], "one navigation cell, last"
+    all_cells = cells(lesson)
+    nav = [c for c in all_cells if "navigation" in c["metadata"].get("tags", [])]
+    assert len(nav) == 1 and nav[0] is all_cells[-1], "one navigation cell, last"
     for target in re.findall(r"\]\(([^)]+\.ipynb)\)", cell_text(nav[0])):
         assert (lesson.path.parent / target).is_file(), f"navigation link {target} does not resolve"
 

@@ -11,12 +11,57 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="validate the data package (schema, keys, references, sources)")
     nav = sub.add_parser("nav", help="regenerate the navigation line at the foot of every lesson")
     nav.add_argument("--check", action="store_true", help="only report lessons whose navigation is out of date")
+    collect = sub.add_parser("collect", help="merge students' exported answer files into one table; report who did what")
+    collect.add_argument("folder", help="the folder holding the CSV files students exported (sub-folders too)")
+    collect.add_argument("--output", default="collected-answers.csv",
+                         help="where to write the table, one row per student and exercise (default: %(default)s)")
+    hand = sub.add_parser("handouts", help="execute the lessons and write student and teacher HTML handouts")
+    hand.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
+    hand.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
+    hand.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
+    hand.add_argument("--workers", type=int, help="lessons run at once (default: one per core)")
+    pdf = sub.add_parser("pdf", help="print the HTML handouts to A4 PDF with headless Chromium")
+    pdf.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
+    pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
     args = parser.parse_args(argv)
+    if args.command == "handouts":
+        return _handouts(args)
+    if args.command == "pdf":
+        return _pdf(args)
     if args.command == "validate":
         return _validate()
     if args.command == "nav":
         return _nav(args.check)
+    if args.command == "collect":
+        from .collect import main as collect_main
+
+        return collect_main(args.folder, args.output)
     return 2
+
+
+def _handouts(args) -> int:
+    from .handouts import LessonError, build
+
+    try:
+        build(args.lessons, args.edition, args.out, args.workers)
+    except LessonError as err:
+        print(f"Handouts not built: {err}\nNothing was written to {args.out}.", file=sys.stderr)
+        return 1
+    except (KeyError, ValueError) as err:
+        print(f"Handouts not built: {err.args[0] if err.args else err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _pdf(args) -> int:
+    from .handouts import print_pdfs
+
+    try:
+        print_pdfs(args.out, args.edition)
+    except (FileNotFoundError, RuntimeError) as err:
+        print(f"PDFs not printed: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _nav(check: bool) -> int:

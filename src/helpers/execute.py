@@ -2,7 +2,11 @@
 
 The tests and the handout builder both use this. A lesson that fails raises :class:`LessonError` naming
 the lesson, the cell number and the error. While a lesson runs, any attempt to open a network connection
-other than to this machine fails (lessons must work offline).
+other than to this machine fails (lessons must work offline), the progress database is a throwaway file
+(never the student's own) and the kernel's own chatter goes to a log that a failure quotes.
+
+``epilogue`` lets a caller run one more (injected, removed) cell in the same kernel after the lesson, and
+keep its outputs: the handout builder uses it to render the exercises with the banks the lesson loaded.
 """
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Injected as the first cell while a lesson runs, then removed: refuses connections off this machine.
@@ -36,16 +40,26 @@ class LessonError(RuntimeError):
         where = f"cell {cell}" if cell is not None else "start-up"
         super().__init__(f"lesson {lesson} failed at {where}: {error}")
 
+    def __reduce__(self):  # travels back from a worker process intact (the default needs one argument)
+        return (type(self), (self.lesson, self.cell, self.error))
+
 
 @dataclass
 class Executed:
     path: Path
     notebook: object  # nbformat.NotebookNode
     seconds: float
+    #: The outputs of the ``epilogue`` cell, if one was asked for (the cell itself is removed).
+    epilogue: list = field(default_factory=list)
 
 
-def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None) -> Executed:
-    """Execute one notebook in a fresh kernel; return it with outputs (the file on disk is untouched)."""
+def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
+            epilogue: Callable[[object], str | None] | None = None) -> Executed:
+    """Execute one notebook in a fresh kernel; return it with outputs (the file on disk is untouched).
+
+    ``epilogue(notebook)`` may return code to run after the last cell, in the same kernel (a module-level
+    function, so that it can travel to a worker process); its outputs come back as ``Executed.epilogue``.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -55,35 +69,65 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None) -
     guard = nbformat.v4.new_code_cell(NETWORK_GUARD)
     guard.metadata["tags"] = ["injected"]
     nb.cells.insert(0, guard)
+    extra = epilogue(nb) if epilogue else None
+    if extra:
+        tail = nbformat.v4.new_code_cell(extra)
+        tail.metadata["tags"] = ["injected"]
+        nb.cells.append(tail)
     with tempfile.TemporaryDirectory(prefix="truce-run-") as tmp:
         env_before = dict(os.environ)
-        os.environ.setdefault("TRUCE_PROGRESS_DB", str(Path(tmp) / "progress.sqlite"))
+        # Always a throwaway database: a lesson run by a test or a build never writes to a real one.
+        os.environ["TRUCE_PROGRESS_DB"] = str(Path(tmp) / "progress.sqlite")
         os.environ["MPLCONFIGDIR"] = str(Path(tmp) / "mpl")
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+        log_path = Path(tmp) / "kernel.log"
         start = time.perf_counter()
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(workdir or path.parent)}})
         try:
-            client.execute()
+            with log_path.open("wb") as log:  # the kernel's own stdout/stderr (start-up notices, crashes)
+                client.execute(stdout=log, stderr=log)
         except CellExecutionError as exc:
             failed = _failed_cell(nb)
+            if extra and failed == len(nb.cells) - 1:
+                raise LessonError(path.stem, None, f"the builder's epilogue cell failed: {_short_error(exc)}") from None
             raise LessonError(path.stem, failed, _short_error(exc)) from None
         except Exception as exc:  # kernel died, timeout, ...
-            raise LessonError(path.stem, _failed_cell(nb), f"{type(exc).__name__}: {exc}") from None
+            raise LessonError(path.stem, _failed_cell(nb, running=True),
+                              f"{type(exc).__name__}: {exc}{_log_tail(log_path)}") from None
         finally:
             os.environ.clear()
             os.environ.update(env_before)
         seconds = time.perf_counter() - start
     nb.cells.pop(0)
-    return Executed(path, nb, seconds)
+    outputs = nb.cells.pop().get("outputs", []) if extra else []
+    return Executed(path, nb, seconds, outputs)
 
 
-def _failed_cell(nb) -> int | None:
+def _failed_cell(nb, running: bool = False) -> int | None:
+    """The stored 1-based number of the cell that failed (index 0 is the injected guard).
+
+    With ``running`` (a timeout or a dead kernel: no error output), the last code cell that started.
+    """
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                return i  # index 0 is the injected guard, so this is the stored 1-based number
+                return i
+    if running:
+        started = [i for i, cell in enumerate(nb.cells)
+                   if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("execution", {})]
+        if started and started[-1] > 0:
+            return started[-1]
     return None
+
+
+def _log_tail(path: Path, lines: int = 8) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    tail = [line for line in text.splitlines() if "running over TCP without encryption" not in line][-lines:]
+    return ("\nkernel log:\n" + "\n".join(tail)) if tail else ""
 
 
 def _short_error(exc) -> str:
@@ -93,33 +137,42 @@ def _short_error(exc) -> str:
 
 
 def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int = 180,
-                 on_done: Callable[[Executed], None] | None = None) -> list[Executed]:
-    """Execute lessons in parallel (one fresh kernel each); results in the order given.
+                 on_done: Callable[[Executed], None] | None = None,
+                 epilogue: Callable[[object], str | None] | None = None) -> list[Executed]:
+    """Execute lessons in parallel (one fresh kernel each, one worker process per core); results in the
+    order given. ``on_done`` is called in this process as each lesson finishes.
 
-    The first failure raises its :class:`LessonError` after the running lessons finish.
+    The first failure cancels the lessons not yet started and raises its :class:`LessonError` once the
+    running ones finish (or at once, with one worker).
     """
     paths = [Path(p) for p in paths]
-    workers = workers or min(len(paths), os.cpu_count() or 1) or 1
+    workers = max(1, min(workers or os.cpu_count() or 1, len(paths) or 1))
     if workers == 1:
         results = []
         for p in paths:
-            results.append(execute(p, timeout))
+            results.append(execute(p, timeout, epilogue=epilogue))
             if on_done:
                 on_done(results[-1])
         return results
     done: dict[Path, Executed] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(execute, p, timeout): p for p in paths}
+        futures = {pool.submit(execute, p, timeout, None, epilogue): p for p in paths}
         error = None
         for future in as_completed(futures):
             try:
                 result = future.result()
             except LessonError as exc:
-                error = error or exc
+                if error is None:
+                    error = exc
+                    for other in futures:
+                        other.cancel()  # lessons not started yet are dropped
                 continue
-            done[futures[future]] = result
-            if on_done:
-                on_done(result)
+            except CancelledError:
+                continue
+            if error is None:
+                done[futures[future]] = result
+                if on_done:
+                    on_done(result)
         if error:
             raise error
     return [done[p] for p in paths]

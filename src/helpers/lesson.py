@@ -32,7 +32,7 @@ _STYLE = """<style>
 .tr-quote{font-size:1.05em;margin:.3em 0 .3em 0;font-style:italic}
 .tr-cite{font-size:.85em;color:var(--jp-content-font-color2,#555)}
 .tr-table{border-collapse:collapse;font-size:.92em;margin:.5em 0}
-.tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left;vertical-align:top}
+.tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left!important;vertical-align:top}
 .tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
 </style>"""
 
@@ -178,7 +178,7 @@ def figures_table(lesson: str | None = None, contains: str | None = None) -> Htm
         figs = figs[figs["what"].str.contains(contains, case=False) | figs["figure_id"].str.contains(contains, case=False)]
     rows = "".join(
         f"<tr><td>{escape(str(f['what']))}</td><td>{escape(str(f['value_text']))} {escape(str(f['unit']))}</td>"
-        f"<td>{escape(format_date(f['date']))}</td><td>{_citations(f['source_ids'])}</td></tr>" for _, f in figs.iterrows())
+        f"<td>{escape(format_date(f['date'], f['date_precision']))}</td><td>{_citations(f['source_ids'])}</td></tr>" for _, f in figs.iterrows())
     head = "<tr><th>What</th><th>Figure as given</th><th>Date</th><th>Source</th></tr>"
     text = "\n".join(f"{f['what']}: {f['value_text']} {f['unit']}" for _, f in figs.iterrows())
     return Html(f'<table class="tr-table">{head}{rows}</table>', text)
@@ -208,8 +208,8 @@ def further_reading(*ref_ids: str) -> Html:
         row = refs.loc[ref_id] if ref_id in refs.index else None
         if row is None:
             raise KeyError(f"no reference {ref_id!r} in references.csv")
-        note = "" if pd.isna(row["note"]) else f" <span class='tr-cite'>{escape(str(row['note']))}</span>"
-        items.append(f"<li>{escape(str(row['citation']))}{note}</li>")
+        # The references' notes are curation notes for editors, not reading advice: they stay out.
+        items.append(f"<li>{escape(str(row['citation']))}</li>")
     return Html(f"<ul>{''.join(items)}</ul>", "\n".join(cite(r) for r in ref_ids))
 
 

@@ -268,8 +268,30 @@ def _type_schema(schemas: dict[str, dict], kind: Any) -> dict:
     return merged
 
 
-def _schema_errors(schema: dict, instance: Any, shown: str, lines: dict[int, int], where: str | None) -> list[Problem]:
+def _jsonschema():
+    """Import jsonschema without its optional RFC 3987 'iri' format checker.
+
+    When the rfc3987-syntax package is installed (JupyterLab pulls it in), ``import jsonschema`` builds a
+    Lark grammar for it at import: about a second in every process that checks a bank, i.e. in every
+    lesson's kernel. The bank schemas use no 'iri' format, so the module is kept from loading; a process
+    that imported it already is left as it is.
+    """
+    import sys
+
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # makes jsonschema's guarded optional import skip it
+        try:
+            import jsonschema
+        finally:
+            del sys.modules["rfc3987_syntax"]
+        return jsonschema
     import jsonschema
+
+    return jsonschema
+
+
+def _schema_errors(schema: dict, instance: Any, shown: str, lines: dict[int, int], where: str | None) -> list[Problem]:
+    jsonschema = _jsonschema()
 
     validator = jsonschema.Draft202012Validator(schema)
     problems = []

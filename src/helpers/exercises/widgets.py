@@ -19,6 +19,7 @@ Every control has a visible label (``description``) or a label beside it; feedba
 """
 from __future__ import annotations
 
+import base64
 import weakref
 from datetime import datetime
 from html import escape
@@ -353,7 +354,8 @@ class ProgressView:
         except OSError as exc:
             self.export_html.value = warning_html(f"Could not write the file ({exc}).")
             return None
-        self.export_html.value = f"<p>✔ Saved your answers to <code>{escape(str(path))}</code>.</p>"
+        self.export_html.value = (f"<p>✔ Saved your answers to <code>{escape(str(path))}</code>. "
+                                  f"{_download_link(path)}</p>")
         return path
 
     def _repr_mimebundle_(self, **kwargs):
@@ -405,6 +407,15 @@ def _typed(exercise, kind: type, store):
     if not isinstance(exercise, kind):
         raise TypeError(f"exercise {exercise.id!r} is a {exercise.kind}, not a {kind.kind}")
     return _VIEWS[kind](exercise, store)
+
+
+def _download_link(path: Path) -> str:
+    """A link that saves the file on the student's own computer, carried in the page itself (a data: URL),
+    so it works wherever the kernel runs: a laptop, a JupyterHub, Binder, or the Voila app."""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<a class="tr-download" download="{escape(path.name, quote=True)}" '
+            f'href="data:text/csv;base64,{data}">Download {escape(path.name)}</a> to your computer to send it '
+            "to your teacher.")
 
 
 def _header(ex: Exercise) -> str:

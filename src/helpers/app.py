@@ -1,0 +1,71 @@
+"""App mode: the timeline explorer and one lesson's exercises on a page without code.
+
+``make app`` serves ``notebooks/app/explorer-app.ipynb`` with Voila (code hidden); its one code cell
+calls :func:`page`. The lesson comes from the page's address, ``…/explorer-app.ipynb?lesson=00-start-here``
+(Voila hands the kernel the query string in ``$QUERY_STRING``); without one, the first lesson after
+00-start-here that has a question bank, else 00-start-here.
+
+>>> lesson_from_query("lesson=00-start-here")
+'00-start-here'
+>>> lesson_from_query("lesson=99-nothing") == default_lesson()
+True
+
+This is a view module (it builds widgets); the logic it shows lives in :mod:`helpers.exercises`.
+"""
+from __future__ import annotations
+
+import os
+from html import escape
+from urllib.parse import parse_qs
+
+from .exercises.bank import available_lessons, load_bank
+
+#: The query-string key that picks the lesson.
+LESSON_KEY = "lesson"
+
+
+def default_lesson() -> str:
+    """The first lesson after 00-start-here with a question bank (00-start-here if there is none)."""
+    lessons = available_lessons()
+    later = [lesson for lesson in lessons if not lesson.startswith("00-")]
+    return later[0] if later else (lessons[0] if lessons else "00-start-here")
+
+
+def lesson_from_query(query: str | None = None) -> str:
+    """The lesson named in a query string (``lesson=01-recognition-1924``), if it has a bank; else the default.
+
+    ``query`` defaults to ``$QUERY_STRING``, which Voila sets in the kernel for each page.
+    """
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    wanted = parse_qs(query.lstrip("?")).get(LESSON_KEY, [""])[0]
+    return wanted if wanted in available_lessons() else default_lesson()
+
+
+def page(lesson: str | None = None, store=None):
+    """The app: a tab with the timeline explorer over every event, and a tab with the lesson's exercises
+    (in the bank's order, the lesson's own explorers left out) and its progress panel.
+
+    Returns an ``ipywidgets.Tab``; a notebook cell ending in it shows it.
+    """
+    import ipywidgets as W
+
+    from .exercises import explorer, progress_summary, show
+
+    lesson = lesson or lesson_from_query()
+    bank = load_bank(lesson)
+    views = [show(ex, store=store) for ex in bank if ex.kind != "explorer"]
+    panel = progress_summary(lesson, store=store)
+    intro = W.HTML(f"<h3 style='margin: 0.2em 0'>{escape(bank.title)}</h3>"
+                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from lesson {escape(lesson)}. "
+                   "Answer, press <strong>Check</strong>, and read the feedback. Your answers are saved on the "
+                   "computer that runs this page; the panel at the end counts them and exports them.</p>")
+    exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
+    tabs = W.Tab(children=[explorer().widget, exercises])
+    tabs.set_title(0, "Explore the timeline")
+    tabs.set_title(1, "Exercises")
+    # Keep the views alive as long as the page: their buttons call methods on them.
+    tabs._truce_views = (views, panel)
+    return tabs
+
+
+__all__ = ["page", "lesson_from_query", "default_lesson", "LESSON_KEY"]

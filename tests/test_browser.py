@@ -1,0 +1,450 @@
+"""Real-browser tests: JupyterLab (`make lab`) and the app (`make app`, Voila) in headless Chromium.
+
+The browser is Debian's chromium package, driven by Playwright (`executable_path`; no browser is ever
+downloaded). As root, `make test` installs the package when it is missing; otherwise these tests skip and
+say why (set TRUCE_REQUIRE_BROWSER=1 to make a missing browser a failure instead).
+
+Each server runs on loopback, on a free port, with a token, in a temporary home (nothing of the user's is
+read or written), with a throwaway progress database; the lesson is opened from a temporary copy of
+notebooks/, so nothing is saved into the repository. The page may fetch nothing but the local server:
+every other request is refused and reported. The server and the browser are stopped in `finally`
+blocks, also when a test fails. Screenshots go to build/screenshots/.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpers.exercises import load_bank
+from helpers.exercises.model import Choice
+from helpers.notebooks import cell_text, read_notebook
+from test_lab import free_port, stop
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("TRUCE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+#: The lesson the test opens: lesson 01, or the start page while lesson 01 does not exist yet.
+LESSON = next(p for p in (ROOT / "notebooks" / "01-recognition-1924.ipynb", ROOT / "notebooks" / "00-start-here.ipynb")
+              if p.exists())
+SHOW = re.compile(r"""show\(\s*["']([^"']+)["']""")
+#: A button's accessible name starts with its icon's glyph: match the words only.
+CHECK = re.compile(r"^\W*Check$")
+START_TIMEOUT = 120      # seconds for a server to answer
+RUN_ALL_TIMEOUT = 300    # seconds for a lesson's cells to run
+MS = 1000
+
+
+def _missing_browser() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed: `make test` installs it (the [test] extra in pyproject.toml)"
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+        return ("Debian's chromium is not installed: as root, `make test` installs it "
+                "(apt-get install chromium); or point TRUCE_CHROMIUM at a Chromium binary")
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("TRUCE_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    try:
+        chromium = manager.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        manager.stop()
+
+
+# --- servers ----------------------------------------------------------------------------------------
+
+@dataclass
+class Server:
+    url: str
+    token: str
+    home: Path
+    db: Path
+    log: Path
+    proc: subprocess.Popen | None = None
+    blocked: list[str] = field(default_factory=list)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:] if self.log.exists() else ""
+
+    def attempts(self, exercise_id: str) -> list[dict]:
+        if not self.db.exists():
+            return []
+        with contextlib.closing(sqlite3.connect(self.db)) as conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute("SELECT * FROM attempts WHERE exercise_id = ? ORDER BY id",
+                                                  (exercise_id,))]
+
+
+def temporary_home(home: Path) -> dict[str, str]:
+    """Environment for a server in a throwaway home, with JupyterLab's news and update checks off, no
+    autosave (the test never writes a notebook), and every cell kept in the page."""
+    settings = home / "jupyter-config" / "lab" / "user-settings" / "@jupyterlab"
+    for plugin, values in {"apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+                           "docmanager-extension/plugin": {"autosave": False},
+                           "notebook-extension/tracker": {"windowingMode": "none"}}.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("JUPYTER", "TRUCE_PROGRESS", "IPYTHON", "XDG_"))}
+    return {**env, "HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
+            "JUPYTER_DATA_DIR": str(home / "jupyter-data"), "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+            "IPYTHONDIR": str(home / "ipython"), "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache"),
+            "TRUCE_PROGRESS_DB": str(home / "progress" / "progress.sqlite")}
+
+
+def start(command: list[str], server: Server, env: dict[str, str], ready_path: str) -> Server:
+    """Start a server with make (its own process group), wait until ``ready_path`` answers; stop it on failure."""
+    with server.log.open("wb") as log:
+        server.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
+    deadline = time.time() + START_TIMEOUT
+    while time.time() < deadline:
+        if server.proc.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(f"{server.url}{ready_path}", timeout=2) as r:
+                if r.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    stop(server.proc)
+    raise AssertionError(f"{' '.join(command[:3])} did not answer within {START_TIMEOUT} s; output:\n{server.output()}")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """`make lab` on loopback, serving a temporary copy of notebooks/ (so nothing is written into the repository)."""
+    home = tmp_path_factory.mktemp("lab-home")
+    root = home / "pack"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.csv"))
+    (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    port, token = free_port(), secrets.token_hex(16)
+    env = temporary_home(home)
+    server = Server(f"http://127.0.0.1:{port}", token, home, Path(env["TRUCE_PROGRESS_DB"]), home / "lab.log")
+    args = (f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} "
+            "--ServerApp.port_retries=0 --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+    start(["make", "-s", "lab", f"LAB_ROOT={root}", f"LAB_ARGS={args}"], server, env, f"/api/status?token={token}")
+    try:
+        yield server
+    finally:
+        stop(server.proc)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """`make app` (Voila) on loopback."""
+    home = tmp_path_factory.mktemp("app-home")
+    port, token = free_port(), secrets.token_hex(16)
+    env = temporary_home(home)
+    server = Server(f"http://127.0.0.1:{port}", token, home, Path(env["TRUCE_PROGRESS_DB"]), home / "app.log")
+    args = f"--no-browser --Voila.ip=127.0.0.1 --port={port} --token={token} --Voila.port_retries=0"
+    start(["make", "-s", "app", f"APP_ARGS={args}"], server, env, "/voila/static/voila.js")
+    try:
+        yield server
+    finally:
+        stop(server.proc)
+
+
+# --- pages ------------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def new_page(browser, server: Server, name: str):
+    """A page that may talk only to the local server (other requests are refused and listed in
+    ``server.blocked``); on failure a screenshot is saved as build/screenshots/FAILED-<name>.png."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+
+    def only_local(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            route.continue_()
+        else:
+            server.blocked.append(url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.set_default_timeout(60 * MS)
+    try:
+        yield page
+    except BaseException:
+        with contextlib.suppress(Exception):
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{name}.png"), full_page=False)
+        raise
+    finally:
+        context.close()
+
+
+def open_and_run_all(page, lab: Server, notebook: str) -> None:
+    """Open a notebook in JupyterLab, wait for its kernel, run all cells and wait until every one has run."""
+    page.goto(f"{lab.url}/lab/tree/notebooks/{notebook}?token={lab.token}", wait_until="commit")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
+    page.get_by_text(re.compile(r"Python 3 \(ipykernel\) \| Idle")).wait_for(timeout=START_TIMEOUT * MS)
+    page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+    try:
+        page.wait_for_function(
+            """() => { const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+                       return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
+            timeout=RUN_ALL_TIMEOUT * MS)
+    except Exception as exc:
+        prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").all_text_contents()
+        errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
+        raise AssertionError(f"not every cell of {notebook} ran: prompts {prompts}; errors {errors[:2]}; "
+                             f"server output:\n{lab.output()}") from exc
+    errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
+    assert not errors, f"{notebook}: a cell raised an error:\n{errors[0][:2000]}"
+
+
+def code_cells_showing(notebook: Path) -> list[tuple[int, str]]:
+    """(cell index, exercise id) for each ``show("...")`` in the notebook, in order."""
+    cells = read_notebook(notebook)["cells"]
+    return [(i, m.group(1)) for i, c in enumerate(cells) if c["cell_type"] == "code"
+            for m in SHOW.finditer(cell_text(c))]
+
+
+def first_choice(notebook: Path) -> tuple[int, Choice]:
+    """The first single-answer choice exercise the lesson shows that allows a wrong try before the right one."""
+    bank = load_bank(notebook.stem)
+    for index, exercise_id in code_cells_showing(notebook):
+        ex = bank[exercise_id] if exercise_id in bank else None
+        if isinstance(ex, Choice) and not ex.multiple and (ex.max_attempts is None or ex.max_attempts >= 2):
+            return index, ex
+    pytest.fail(f"{notebook.name} shows no single-answer choice exercise")
+
+
+def explorer_cell(notebook: Path) -> int | None:
+    bank = load_bank(notebook.stem)
+    for index, exercise_id in code_cells_showing(notebook):
+        if exercise_id in bank and bank[exercise_id].kind == "explorer":
+            return index
+    return None
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shot(locator, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    locator.screenshot(path=str(path))
+    return path
+
+
+def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: str):
+    """Click a wrong option and Check, then the right one and Check, asserting on the feedback each time
+    and on the attempts saved in the progress database."""
+    from playwright.sync_api import expect
+
+    wrong = next(o for o in ex.options if o.id not in ex.answer)
+    right = ex.option(ex.answer[0])
+    feedback = scope.locator(".tr-feedback")
+    check = scope.get_by_role("button", name=CHECK)
+
+    scope.get_by_role("radio", name=f"{wrong.id}) {wrong.text}", exact=True).click()
+    check.click()
+    expect(feedback).to_contain_text("✘ Not right.")
+    assert words(wrong.feedback) in words(feedback.inner_text()), "the wrong option's own feedback is shown"
+    assert "✔" not in feedback.inner_text()
+
+    scope.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+    check.click()
+    expect(feedback).to_contain_text("✔ Correct.")
+    text = words(feedback.inner_text())
+    assert words(right.feedback) in text
+    if ex.explanation:
+        assert words(ex.explanation) in text, "the explanation appears after the right answer"
+    shot(scope, shot_name)
+
+    deadline, rows = time.time() + 15, []
+    while time.time() < deadline and len(rows) < 2:
+        rows = server.attempts(ex.id)
+        time.sleep(0.2)
+    assert [(json.loads(r["answer"]), r["correct"], r["lesson"]) for r in rows] == \
+        [(wrong.id, 0, ex.lesson), (right.id, 1, ex.lesson)], "both attempts are saved, in order"
+    return rows
+
+
+# --- the tests --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lesson_page(browser, lab):
+    """The lesson open in JupyterLab with every cell run (shared by the tests below, to run it once)."""
+    with new_page(browser, lab, f"lab-{LESSON.stem}") as page:
+        open_and_run_all(page, lab, LESSON.name)
+        yield page
+
+
+def test_lesson_exercise_answered_wrongly_then_rightly_in_jupyterlab(lab, lesson_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = lesson_page
+    index, ex = first_choice(LESSON)
+    cell = page.locator(".jp-Notebook > .jp-Cell, .jp-Notebook .jp-WindowedPanel-viewport > .jp-Cell").nth(index)
+    expect(cell).to_contain_text(ex.id)
+    cell.scroll_into_view_if_needed()
+    answer_wrongly_then_rightly(cell.locator(".jp-OutputArea"), lab, ex, f"lab-{LESSON.stem}-exercise.png")
+    page.screenshot(path=str(SCREENSHOTS / f"lab-{LESSON.stem}.png"))
+
+    # the lesson's progress panel counts the attempt, and its Export button hands the student a file
+    panel = page.locator(".jp-OutputArea").filter(has=page.get_by_role("button", name="Export my answers (CSV)")).last
+    if panel.count():
+        expect(panel).to_contain_text(re.compile(r"[1-9]\d* of \d+ done \([1-9]\d* correct\)"))
+        panel.get_by_role("button", name="Export my answers (CSV)").click()
+        link = panel.get_by_role("link", name=re.compile(r"^Download truce-and-rupture-answers-"))
+        with page.expect_download() as download:
+            link.click()
+        folder = tmp_path / "class"
+        folder.mkdir()
+        saved = folder / "student-one.csv"
+        download.value.save_as(saved)
+        from helpers.collect import collect
+
+        merged = collect(folder)
+        assert not merged.problems and merged.students == ["student-one"]
+        row = merged.table().query("exercise_id == @ex.id").iloc[0]
+        assert (row.status, int(row.attempts)) == ("correct", 2), "the downloaded export is what collect reads"
+    assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"
+
+
+def test_explorer_slider_redraws_table_and_figure_in_jupyterlab(browser, lab, lesson_page):
+    index, notebook = explorer_cell(LESSON), LESSON
+    page_context = contextlib.nullcontext(lesson_page)
+    if index is None:  # the lesson has no explorer: use the start page's
+        notebook = ROOT / "notebooks" / "00-start-here.ipynb"
+        index = explorer_cell(notebook)
+        assert index is not None, "00-start-here shows the explorer"
+        page_context = new_page(browser, lab, "lab-explorer")
+    with page_context as page:
+        if notebook != LESSON:
+            open_and_run_all(page, lab, notebook.name)
+        cell = page.locator(".jp-Notebook > .jp-Cell, .jp-Notebook .jp-WindowedPanel-viewport > .jp-Cell").nth(index)
+        cell.scroll_into_view_if_needed()
+        move_slider_and_check(page, cell.locator(".jp-OutputArea"), f"lab-{notebook.stem}-explorer")
+    assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"
+
+
+def move_slider_and_check(page, scope, name: str) -> None:
+    """Move the upper handle of the Dates slider with the keyboard; the count, the table and the figure change."""
+    from playwright.sync_api import expect
+
+    status = scope.get_by_role("status").filter(has_text="match")
+    readout = scope.locator(".widget-readout").first
+    figure = scope.locator("img[alt]").first
+    expect(status).to_contain_text("match")
+    before = {"status": status.inner_text(), "readout": readout.inner_text(), "rows": table_dates(scope),
+              "img": figure.get_attribute("src"), "alt": figure.get_attribute("alt")}
+    shot(scope, f"{name}-before.png")
+
+    # Keyboard, as a student without a mouse would: PageDown moves the end of the range back 5 months.
+    handle = scope.locator(".noUi-handle-upper")
+    handle.focus()
+    months = float(handle.get_attribute("aria-valuenow")) - float(handle.get_attribute("aria-valuemin"))
+    for _ in range(max(1, int(months // 10))):  # to about the middle of the range
+        page.keyboard.press("PageDown")
+    expect(readout).not_to_have_text(before["readout"])
+    after = settled(scope, status, readout, figure, before)
+    shot(scope, f"{name}-after.png")
+
+    n_before, n_after = (int(d["status"].split()[0]) for d in (before, after))
+    assert 0 < n_after < n_before, (before["status"], after["status"])
+    assert len(after["rows"]) < len(before["rows"]) or len(before["rows"]) >= 150, "the table lists fewer events"
+    end = _month(after["readout"].split("-")[-1])
+    assert all((d.tm_year, d.tm_mon) <= end for d in after["rows"]), \
+        f"every event in the table falls before the new end of the range, {after['readout']}"
+    assert after["img"] != before["img"], "the timeline is redrawn"
+
+
+def settled(scope, status, readout, figure, before: dict, timeout: float = 60) -> dict:
+    """Wait until the kernel has drawn the range the slider shows now: the count has changed and agrees with
+    the table, and no event in the table falls after the range's end (every key press sends a redraw;
+    earlier ones end later). Returns what the explorer shows then."""
+    deadline, now = time.time() + timeout, {}
+    while time.time() < deadline:
+        with contextlib.suppress(Exception):
+            now = {"status": status.inner_text(), "readout": readout.inner_text(), "rows": table_dates(scope),
+                   "img": figure.get_attribute("src"), "alt": figure.get_attribute("alt")}
+            end = _month(now["readout"].split("-")[-1])
+            count = int(now["status"].split()[0])
+            if (now["status"] != before["status"] and now["img"] != before["img"]
+                    and (count == len(now["rows"]) or len(now["rows"]) >= 150)
+                    and all((d.tm_year, d.tm_mon) <= end for d in now["rows"])):
+                time.sleep(0.3)
+                if readout.inner_text() == now["readout"] and status.inner_text() == now["status"]:
+                    return now
+        time.sleep(0.25)
+    raise AssertionError(f"the explorer did not redraw for {now.get('readout')}: it shows {now.get('status')}")
+
+
+def _month(text: str) -> tuple[int, int]:
+    parsed = time.strptime(text.strip(), "%b %Y")
+    return parsed.tm_year, parsed.tm_mon
+
+
+def table_dates(scope) -> list[time.struct_time]:
+    cells = scope.locator("table.tr-matching tr td:first-child").all_inner_texts()
+    return [time.strptime(c.strip(), "%d %b %Y") for c in cells]
+
+
+def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
+    """`make app`: the page shows widgets and no code; one exercise answered by clicking; the slider moves."""
+    from playwright.sync_api import expect
+
+    from helpers.app import default_lesson
+
+    lesson = default_lesson()
+    bank = load_bank(lesson)
+    ex = next(e for e in bank.graded if isinstance(e, Choice) and not e.multiple
+              and (e.max_attempts is None or e.max_attempts >= 2))
+    with new_page(browser, app, "app") as page:
+        page.goto(f"{app.url}/?token={app.token}", wait_until="commit")  # Voila streams the page as it runs
+        explore = page.get_by_role("tab", name="Explore the timeline")
+        explore.wait_for(timeout=START_TIMEOUT * MS)
+        html = page.content()
+        assert "from helpers" not in html and "page()" not in html, "the page carries no code"
+        assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "no code editors on the page"
+        page.screenshot(path=str(SCREENSHOTS / "app-explorer.png"))
+        explorer_box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text="Explore the events")).last
+        move_slider_and_check(page, explorer_box, "app-explorer")
+
+        page.get_by_role("tab", name="Exercises").click()
+        box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text=ex.title or ex.id)).filter(
+            has=page.get_by_role("button", name=CHECK)).last
+        box.scroll_into_view_if_needed()
+        answer_wrongly_then_rightly(box, app, ex, "app-exercise.png")
+        expect(page.locator("p", has_text=f"Your progress in {lesson}")).to_contain_text("(1 correct)")
+    assert not app.blocked, f"the page tried to reach the network: {app.blocked}"

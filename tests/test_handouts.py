@@ -1,0 +1,320 @@
+"""The handouts: both editions build for every lesson in notebooks/, the student edition carries no answer,
+nothing is loaded from the network, every handout has its title, objectives and key points, and a broken
+lesson fails the build by name and cell, leaving nothing behind.
+
+The real build runs once (session fixture, in a temporary folder); the other tests build tiny lessons.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpers.handouts import EDITIONS, LessonError, build, select_lessons
+from helpers.notebooks import bullets, catalogue, cell_text, read_notebook, section
+
+LESSONS = catalogue(ROOT / "notebooks")
+IDS = [lesson.id for lesson in LESSONS]
+SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
+#: Teacher-only strings shorter than this are not searched for (a two-word feedback such as "Right."
+#: could occur anywhere); every explanation, model answer and note is far longer.
+MIN_NEEDLE = 20
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory) -> Path:
+    """Build both editions of every lesson once, with HOME in a temporary folder."""
+    out = tmp_path_factory.mktemp("build") / "handouts"
+    home = os.environ.get("HOME")
+    os.environ["HOME"] = str(tmp_path_factory.mktemp("home"))
+    try:
+        build(out=out, folder=ROOT / "notebooks", workers=2, progress=False)
+    finally:
+        if home is not None:
+            os.environ["HOME"] = home
+    return out
+
+
+def page(handouts: Path, edition: str, lesson_id: str) -> str:
+    return (handouts / edition / f"{lesson_id}.html").read_text(encoding="utf-8")
+
+
+BLOCK = re.compile(r"</?(p|div|li|ul|ol|dl|dt|dd|br|h[1-6]|tr|td|th|table|caption|section|figure|figcaption|"
+                   r"blockquote|pre|header|footer|main|aside|nav|img)\b[^>]*>", re.I)
+
+
+def plain(html: str) -> str:
+    """The visible text of a page (no styles, no tags), whitespace collapsed."""
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    html = re.sub(r"<[^>]+>", "", BLOCK.sub(" ", html))
+    return " ".join(htmllib.unescape(html).split())
+
+
+def plain_markdown(markdown: str) -> str:
+    """Markdown as the reader sees it: no emphasis marks, links reduced to their text."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    text = re.sub(r"^\s*(#+|[-*]|\d+\.)\s+", "", text, flags=re.M)
+    return " ".join(text.split())
+
+
+def notebook(lesson) -> dict:
+    return read_notebook(lesson.path)
+
+
+def teacher_cells(lesson) -> list[dict]:
+    return [c for c in notebook(lesson)["cells"] if "teacher" in c.get("metadata", {}).get("tags", [])]
+
+
+def shown_exercises(lesson, include_teacher: bool = True) -> list:
+    from helpers.exercises import get_exercise
+
+    ids = []
+    for c in notebook(lesson)["cells"]:
+        if c["cell_type"] == "code" and (include_teacher or "teacher" not in c.get("metadata", {}).get("tags", [])):
+            ids.extend(SHOW.findall(cell_text(c)))
+    return [get_exercise(i) for i in dict.fromkeys(ids)]
+
+
+def teacher_only_strings(exercise) -> list[str]:
+    """What the teacher edition adds for an exercise: explanation, notes, option feedback, model answers,
+    feedback on wrong numbers, and the answer key where it is not simply the text of the question."""
+    from helpers.exercises import Choice, Chronology, Matching, Numeric, SourceAnalysis
+
+    found = [exercise.explanation, exercise.teacher_notes]
+    if isinstance(exercise, Choice):
+        found += [o.feedback for o in exercise.options]  # its key is an option's own text: see the markers test
+    if isinstance(exercise, (Chronology, Matching, Numeric)):
+        found += exercise.answer_key()
+    if isinstance(exercise, Numeric):
+        found += [m.feedback for m in exercise.near_misses] + [exercise.feedback_low, exercise.feedback_high]
+    if isinstance(exercise, SourceAnalysis):
+        found += [q.model_answer for q in exercise.questions]
+    return [" ".join(s.split()) for s in found if s and len(" ".join(s.split())) >= MIN_NEEDLE]
+
+
+def teacher_note_strings(lesson) -> list[str]:
+    """Each paragraph, list item and table cell of the lesson's teacher cells, as plain text."""
+    found = []
+    for c in teacher_cells(lesson):
+        source = cell_text(c)
+        rows = [line for line in source.splitlines() if line.lstrip().startswith("|")]
+        found += [plain_markdown(cell) for row in rows for cell in row.strip().strip("|").split("|")]
+        prose = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("|"))
+        found += [plain_markdown(block) for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)", prose)]
+    return [text for text in found if len(text) >= MIN_NEEDLE]
+
+
+# ---- the real build --------------------------------------------------------------------------------
+
+def test_there_are_lessons_to_build():
+    assert IDS and IDS[0] == "00-start-here"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_both_editions_build_for_every_lesson_with_an_index(handouts, edition):
+    folder = handouts / edition
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["index.html", *(f"{i}.html" for i in IDS)])
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    text = plain(index)
+    for lesson in LESSONS:
+        assert f'href="{lesson.id}.html"' in index, f"the {edition} index does not link {lesson.id}"
+        assert lesson.title in text
+        for question in lesson.questions:
+            assert plain_markdown(question) in text, f"{lesson.id}: question missing from the index: {question}"
+        if lesson.time:
+            assert plain_markdown(lesson.time) in text
+    assert not list(handouts.parent.glob(".handouts-*")), "the build left its temporary folder behind"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_student_edition_contains_no_answers_or_teacher_notes(handouts, lesson):
+    student, teacher = page(handouts, "student", lesson.id), page(handouts, "teacher", lesson.id)
+    s_text, t_text = plain(student), plain(teacher)
+    needles = {}
+    from helpers.exercises import load_bank
+    from helpers.exercises.bank import available_lessons
+
+    bank = list(load_bank(lesson.id)) if lesson.id in available_lessons() else []
+    for ex in {e.id: e for e in [*bank, *shown_exercises(lesson)]}.values():
+        for s in teacher_only_strings(ex):
+            needles[s] = f"exercise {ex.id}"
+    for s in teacher_note_strings(lesson):
+        needles[s] = "a teacher note"
+    leaks = [f"{where}: {s[:90]}" for s, where in needles.items() if s in s_text]
+    assert not leaks, "the student edition shows teacher-only text:\n" + "\n".join(leaks)
+    # the same strings found in the teacher edition prove the search can find them at all
+    visible = {e.id for e in shown_exercises(lesson)}
+    missing = [s[:90] for s, where in needles.items()
+               if (where == "a teacher note" or where.split()[-1] in visible) and s not in t_text]
+    assert not missing, "the teacher edition lacks (so the search is broken):\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_student_edition_has_no_answer_markup(handouts, lesson):
+    student = page(handouts, "student", lesson.id)
+    for marker in ('class="tr-key"', "Answer:</strong>", "Explanation:</strong>", "Model answer:",
+                   "Feedback on wrong answers", "Teacher notes:</strong>", "✔ correct", "✘ wrong",
+                   "<aside class=\"tr-teacher-note\"", "Teacher edition"):
+        assert marker not in student, f"{lesson.id}: the student edition contains {marker!r}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_teacher_edition_marks_teacher_notes_and_answers(handouts, lesson):
+    teacher = page(handouts, "teacher", lesson.id)
+    assert "Teacher edition: contains answers" in teacher
+    assert teacher.count('<aside class="tr-teacher-note"') == len(teacher_cells(lesson))
+    graded = [e for e in shown_exercises(lesson) if e.graded]
+    assert teacher.count('class="tr-key"') >= len(graded)
+
+
+class Loads(HTMLParser):
+    """Every URL a page would fetch: script src, stylesheet href, img/source/iframe src, CSS url()."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "source", "iframe", "video", "audio", "embed") and attrs.get("src"):
+            self.urls.append((tag, attrs["src"]))
+        if tag == "link" and attrs.get("href"):
+            self.urls.append((f"link rel={attrs.get('rel')}", attrs["href"]))
+        if tag == "img" and attrs.get("srcset"):
+            self.urls.append(("img srcset", attrs["srcset"]))
+
+
+def test_nothing_is_loaded_from_the_network(handouts):
+    pages = sorted(handouts.rglob("*.html"))
+    assert len(pages) == 2 * (len(IDS) + 1)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        parser = Loads()
+        parser.feed(html)
+        remote = [(tag, url[:80]) for tag, url in parser.urls if re.match(r"\s*(https?:)?//", url, re.I)]
+        assert not remote, f"{path.relative_to(handouts)} loads from the network: {remote}"
+        local = [(tag, url[:40]) for tag, url in parser.urls if tag == "img" and not url.startswith("data:")]
+        assert not local, f"{path.relative_to(handouts)}: images not embedded: {local}"
+        styles = " ".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.S | re.I))
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", styles), f"{path.name}: a stylesheet fetches"
+        assert "widget-view+json" not in html and "widget-state+json" not in html, f"{path.name}: widget markup"
+        assert not re.search(r"<script\b[^>]*\bsrc=", html, re.I), f"{path.name}: loads a script"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_every_handout_has_title_objectives_and_key_points(handouts, lesson):
+    md = "\n\n".join(cell_text(c) for c in notebook(lesson)["cells"] if c["cell_type"] == "markdown")
+    objectives, key_points = bullets(section(md, "Objectives")), bullets(section(md, "Key points"))
+    for edition in EDITIONS:
+        html = page(handouts, edition, lesson.id)
+        text = plain(html)
+        assert re.search(rf"<h1\b[^>]*>\s*{re.escape(htmllib.escape(lesson.title, quote=False))}", html.replace("&#183;", "·")), \
+            f"{edition}/{lesson.id}: no <h1> title {lesson.title!r}"
+        assert f"<title>{htmllib.escape(lesson.title)}" in html
+        for heading, items in (("Objectives", objectives), ("Key points", key_points)):
+            assert re.search(rf"<h2\b[^>]*>\s*{heading}", html), f"{edition}/{lesson.id}: no '{heading}' heading"
+            assert items, f"{lesson.id}: the notebook has no '{heading}' list"
+            for item in items:
+                assert plain_markdown(item) in text, f"{edition}/{lesson.id}: {heading} item missing: {item[:60]}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
+    nb = notebook(lesson)
+    for edition in EDITIONS:
+        html = page(handouts, edition, lesson.id)
+        for ex in shown_exercises(lesson, include_teacher=edition == "teacher"):
+            assert f'id="ex-{ex.id}"' in html, f"{edition}/{lesson.id}: exercise {ex.id} not rendered"
+        assert 'show(<span class="s2">' not in html and "show(&quot;" not in html, "exercise code shown"
+        text = plain(html)
+        for c in nb["cells"]:
+            if c["cell_type"] == "code" and "remove-input" in c.get("metadata", {}).get("tags", []):
+                source = " ".join(cell_text(c).split())
+                assert source not in text, f"{edition}/{lesson.id}: a remove-input cell shows its code"
+        assert "_truce_handout" not in html and "_guarded" not in html, "an injected cell appears"
+
+
+# ---- tiny lessons: failures, partial builds, progress ------------------------------------------------
+
+def tiny_lesson(folder: Path, name: str, title: str, code: list[str]) -> Path:
+    """A small lesson notebook: a title, questions and a time, then the given code cells."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nA tiny lesson."),
+                nbformat.v4.new_markdown_cell("## Questions\n- Does it build?\n- Is it quick?\n\n## Time\n"
+                                              "Teaching: 5 min · Exercises: 5 min")]
+    nb.cells += [nbformat.v4.new_code_cell(c) for c in code]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_broken_lesson_fails_the_build_by_name_and_cell_and_leaves_nothing(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    # a real lesson's opening (title, front matter, setup cell), then a failing cell
+    real = read_notebook(LESSONS[0].path)
+    cells = real["cells"]
+    setup = next(i for i, c in enumerate(cells) if c["cell_type"] == "code")
+    broken = dict(real, cells=cells[:setup + 1] + [{"cell_type": "code", "metadata": {}, "outputs": [],
+                                                      "execution_count": None, "source": "1 / 0"}])
+    notebooks.mkdir()
+    (notebooks / LESSONS[0].path.name).write_text(json.dumps(broken), encoding="utf-8")
+    tiny_lesson(notebooks, "01-fine", "01 · Fine", ["x = 1"])
+    out = tmp_path / "build" / "handouts"
+    with pytest.raises(LessonError) as failure:
+        build(out=out, folder=notebooks, workers=2, progress=False)
+    message = str(failure.value)
+    assert LESSONS[0].id in message and f"cell {setup + 2}" in message and "ZeroDivisionError" in message, message
+    assert failure.value.lesson == LESSONS[0].id and failure.value.cell == setup + 2
+    assert not out.exists() and not (tmp_path / "build").exists(), "a failed build left output behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks"]
+
+
+def test_the_command_line_reports_a_failed_lesson(tmp_path, capsys, monkeypatch):
+    from helpers.__main__ import main
+
+    notebooks = tmp_path / "notebooks"
+    tiny_lesson(notebooks, "00-tiny", "00 · Tiny", ["y = 2", "raise ValueError('on purpose')"])
+    monkeypatch.setattr("helpers.handouts.catalogue", lambda folder=None: catalogue(notebooks))
+    assert main(["handouts", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "00-tiny" in err and "cell 4" in err and "ValueError: on purpose" in err, err
+    assert not (tmp_path / "out").exists()
+    assert main(["handouts", "--lessons", "99", "--out", str(tmp_path / "out")]) == 2
+    assert "no lesson '99'" in capsys.readouterr().err
+
+
+def test_partial_builds_merge_and_progress_shows_only_when_asked(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
+    tiny_lesson(notebooks, "01-two", "01 · Two", ["print('two')"])
+    out = tmp_path / "handouts"
+    build(lessons="00", editions="student", out=out, folder=notebooks, progress=None)
+    assert capsys.readouterr().err == "", "progress printed although stderr is not a terminal"
+    assert sorted(p.name for p in (out / "student").iterdir()) == ["00-one.html", "index.html"]
+    assert not (out / "teacher").exists()
+    build(lessons="01", editions="both", out=out, folder=notebooks, progress=True)
+    progress = capsys.readouterr().err
+    assert re.search(r"\[1/1\] 01-two .* s elapsed", progress), progress
+    index = (out / "student" / "index.html").read_text(encoding="utf-8")
+    assert "00-one.html" in index and "01-two.html" in index, "a partial build forgot the handout already there"
+    assert sorted(p.name for p in (out / "teacher").iterdir()) == ["01-two.html", "index.html"]
+    assert "one" in plain((out / "student" / "00-one.html").read_text(encoding="utf-8"))
+    assert not list(tmp_path.glob(".handouts-*"))
+
+
+def test_lessons_are_chosen_by_number_or_name():
+    assert [x.id for x in select_lessons(LESSONS, "00")] == ["00-start-here"]
+    assert [x.id for x in select_lessons(LESSONS, ["00-start-here", "0"])] == ["00-start-here"]
+    with pytest.raises(KeyError, match="no lesson 'nope'"):
+        select_lessons(LESSONS, "nope")
