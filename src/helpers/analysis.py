@@ -80,8 +80,9 @@ def partner_ranking(year: int, by: str = "total") -> pd.DataFrame:
         raise ValueError(f"no trade figures for {year} (the table covers 1920–1935)")
     tp["total"] = tp["uk_imports"].fillna(0) + tp["partner_imports_from_uk"].fillna(0)
     column = {"total": "total", "imports": "uk_imports", "exports": "partner_imports_from_uk"}[by]
-    tp = tp.sort_values(column, ascending=False).reset_index(drop=True)
-    tp.insert(0, "rank", range(1, len(tp) + 1))
+    tp = tp.sort_values([column, "partner"], ascending=[False, True]).reset_index(drop=True)
+    # Equal totals share a rank (COW rounds to whole millions, so ties happen: 1925 China and Russia).
+    tp.insert(0, "rank", tp[column].rank(method="min", ascending=False).astype(int))
     return tp[["rank", "partner", "uk_imports", "partner_imports_from_uk", "total"]]
 
 

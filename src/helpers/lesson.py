@@ -134,7 +134,12 @@ def who_held(post_id: str, date) -> Html:
     person = holder_on(post_id, date)
     posts = load_posts()
     title = str(_lookup(posts, "post_id", post_id, "posts")["title"])
-    short = title.split("(")[-1].rstrip(")") if "(" in title else title
+    # "Secretary of State for Foreign Affairs (Foreign Secretary)": the bracket is the usual name; other
+    # brackets are glosses ("(VTsSPS)", "(official agent ...)") and are dropped.
+    if "(" in title and title.startswith("Secretary of State"):
+        short = title.split("(")[-1].rstrip(")")
+    else:
+        short = title.split(" (")[0]
     when = format_date(pd.Timestamp(date))
     if person is None:
         text = f"The offices table records no {short} on {when}."
@@ -149,12 +154,14 @@ def dispute(dispute_id: str) -> Html:
     claims = load_dispute_claims()
     claims = claims[claims["dispute_id"] == dispute_id]
     rows = []
+    follows = None if pd.isna(d["pack_follows"]) else str(d["pack_follows"])
     for _, c in claims.iterrows():
-        followed = " ✔ (the pack follows this)" if c["claim_id"] == d["pack_follows"] else ""
+        followed = " ✔ (the pack follows this)" if c["claim_id"] == follows else ""
         rows.append(f"<tr><td>{escape(str(c['value']))}{followed}</td><td>{_citations(c['source_ids'])}</td></tr>")
     html = (f'<div class="tr-box"><div class="tr-head"><b>Sources disagree:</b> {escape(str(d["question"]))}</div>'
             f'<table class="tr-table"><tr><th>What the source says</th><th>Source</th></tr>{"".join(rows)}</table>'
-            f'<div><b>Why the pack follows what it does:</b> {escape(str(d["reason"]))}</div></div>')
+            f'<div><b>{"Why the pack follows what it does" if follows else "Why the pack follows none of these outright"}:</b> '
+            f'{escape(str(d["reason"]))}</div></div>')
     text = f"{d['question']} " + " | ".join(str(v) for v in claims["value"])
     return Html(html, text)
 
