@@ -82,7 +82,8 @@ def partner_ranking(year: int, by: str = "total") -> pd.DataFrame:
     column = {"total": "total", "imports": "uk_imports", "exports": "partner_imports_from_uk"}[by]
     tp = tp.sort_values([column, "partner"], ascending=[False, True]).reset_index(drop=True)
     # Equal totals share a rank (COW rounds to whole millions, so ties happen: 1925 China and Russia).
-    tp.insert(0, "rank", tp[column].rank(method="min", ascending=False).astype(int))
+    # A partner with no figure for the measure ranks after all those with one.
+    tp.insert(0, "rank", tp[column].rank(method="min", ascending=False, na_option="bottom").astype(int))
     return tp[["rank", "partner", "uk_imports", "partner_imports_from_uk", "total"]]
 
 
