@@ -11,10 +11,15 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 # Extra arguments for JupyterLab, e.g. make lab LAB_ARGS="--no-browser --port 8899"
 LAB_ARGS ?=
+# The folder JupyterLab serves (it must hold notebooks/): the checkout, or e.g. a copy for a test
+LAB_ROOT ?= $(CURDIR)
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k elections -x"
 PYTEST_ARGS ?=
+# The page `make app` serves (Voila), and extra arguments for Voila, e.g. APP_ARGS="--port=8867"
+APP      ?= notebooks/app/explorer-app.ipynb
+APP_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lab test validate data bench clean
@@ -33,10 +38,30 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## Create .venv and install the pack (only if needed)
 
 lab: setup ## Open JupyterLab on the first lesson
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
-test: setup ## Run the whole test suite (data, exercises, lessons, browser)
+test: setup browser ## Run the whole test suite (data, exercises, lessons, browser)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: browser app collect
+# The browser tests drive Debian's chromium through Playwright: never a downloaded browser. As root
+# (CI, containers) the set-up installs the package when it is missing; otherwise the tests skip and say why.
+browser: ## Install Debian's chromium for the browser tests, if missing (root only)
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests (apt-get, first run only)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium is not installed (as root: apt-get install chromium); the browser tests will be skipped"; fi; }
+
+app: setup ## Serve the timeline explorer and a lesson's exercises as a page without code (Voila)
+	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
+	  $(VENV)/bin/voila "$(APP)" --template=truce --strip_sources=True --theme=light $(APP_ARGS)
+
+# The folder of students' exported answer files for `make collect`, and where the merged table goes
+ANSWERS ?= answers
+COLLECTED ?= collected-answers.csv
+collect: setup ## Merge students' exported answers (ANSWERS=folder) into one table; report who did what
+	$(PY) -m helpers collect "$(ANSWERS)" --output "$(COLLECTED)"
 
 validate: setup ## Validate the data package (schema, keys, references, sources)
 	$(PY) -m helpers validate
@@ -46,6 +71,18 @@ data: setup ## Re-derive the real-data tables from ../shared/data (RAW=path to o
 
 bench: setup ## Run the benchmarks in bench/ and print the table
 	$(PY) bench/run.py
+
+.PHONY: handouts pdf
+# Options for `make handouts`, e.g. make handouts HANDOUT_ARGS="--lessons 01,06 --edition student"
+HANDOUT_ARGS ?=
+handouts: setup ## Execute every lesson; write student and teacher HTML handouts to build/handouts
+	$(PY) -m helpers handouts $(HANDOUT_ARGS)
+
+pdf: handouts ## Print the handouts to A4 PDF with headless Chromium (installs Debian's chromium if missing)
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium (apt-get, first run only)"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+	$(PY) -m helpers pdf
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf build .pytest_cache

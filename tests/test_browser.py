@@ -63,13 +63,16 @@ def _missing_browser() -> str | None:
 
 @pytest.fixture(scope="module")
 def browser():
+    for stale in SCREENSHOTS.glob("FAILED-*.png"):  # left by an earlier run
+        stale.unlink()
     reason = _missing_browser()
     if reason:
         if os.environ.get("TRUCE_REQUIRE_BROWSER") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30 * MS)  # a kernel on a busy machine may take a while to answer a click
     manager = sync_playwright().start()
     try:
         chromium = manager.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
@@ -198,35 +201,51 @@ def new_page(browser, server: Server, name: str):
     page = context.new_page()
     page.set_default_timeout(60 * MS)
     try:
-        yield page
-    except BaseException:
-        with contextlib.suppress(Exception):
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{name}.png"), full_page=False)
-        raise
+        with screenshot_on_failure(page, name):
+            yield page
     finally:
         context.close()
 
 
+@contextlib.contextmanager
+def screenshot_on_failure(page, name: str):
+    """Save what the page shows as build/screenshots/FAILED-<name>.png if the block fails."""
+    try:
+        yield page
+    except BaseException:
+        with contextlib.suppress(Exception):
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"FAILED-{name}.png"))
+        raise
+
+
 def open_and_run_all(page, lab: Server, notebook: str) -> None:
     """Open a notebook in JupyterLab, wait for its kernel, run all cells and wait until every one has run."""
-    page.goto(f"{lab.url}/lab/tree/notebooks/{notebook}?token={lab.token}", wait_until="commit")
-    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
+    # a workspace of its own, so JupyterLab restores no other open notebook into the page
+    workspace = f"test-{secrets.token_hex(4)}"
+    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/notebooks/{notebook}?token={lab.token}", wait_until="commit")
+    cells(page).first.wait_for(timeout=START_TIMEOUT * MS)
     page.get_by_text(re.compile(r"Python 3 \(ipykernel\) \| Idle")).wait_for(timeout=START_TIMEOUT * MS)
     page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
     page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
     try:
         page.wait_for_function(
-            """() => { const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+            """() => { const prompts = [...document.querySelectorAll(
+                           '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-CodeCell .jp-InputPrompt')];
                        return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
             timeout=RUN_ALL_TIMEOUT * MS)
     except Exception as exc:
-        prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").all_text_contents()
+        prompts = cells(page).locator(".jp-InputPrompt").all_text_contents()
         errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
         raise AssertionError(f"not every cell of {notebook} ran: prompts {prompts}; errors {errors[:2]}; "
                              f"server output:\n{lab.output()}") from exc
     errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
     assert not errors, f"{notebook}: a cell raised an error:\n{errors[0][:2000]}"
+
+
+def cells(page):
+    """The cells of the notebook on show, in order (every cell is in the page: windowing is off)."""
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell")
 
 
 def code_cells_showing(notebook: Path) -> list[tuple[int, str]]:
@@ -247,11 +266,13 @@ def first_choice(notebook: Path) -> tuple[int, Choice]:
 
 
 def explorer_cell(notebook: Path) -> int | None:
+    """The first cell that shows the timeline explorer: ``show("<an explorer exercise>")`` or ``explorer(...)``."""
     bank = load_bank(notebook.stem)
-    for index, exercise_id in code_cells_showing(notebook):
-        if exercise_id in bank and bank[exercise_id].kind == "explorer":
-            return index
-    return None
+    shown = {i for i, exercise_id in code_cells_showing(notebook)
+             if exercise_id in bank and bank[exercise_id].kind == "explorer"}
+    called = {i for i, c in enumerate(read_notebook(notebook)["cells"])
+              if c["cell_type"] == "code" and re.search(r"(^|[^\w.])explorer\(", cell_text(c))}
+    return min(shown | called, default=None)
 
 
 def words(text: str) -> str:
@@ -280,6 +301,7 @@ def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: st
     expect(feedback).to_contain_text("✘ Not right.")
     assert words(wrong.feedback) in words(feedback.inner_text()), "the wrong option's own feedback is shown"
     assert "✔" not in feedback.inner_text()
+    shot(scope, shot_name.replace(".png", "-wrong.png"))
 
     scope.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
     check.click()
@@ -313,37 +335,41 @@ def test_lesson_exercise_answered_wrongly_then_rightly_in_jupyterlab(lab, lesson
     from playwright.sync_api import expect
 
     page = lesson_page
-    index, ex = first_choice(LESSON)
-    cell = page.locator(".jp-Notebook > .jp-Cell, .jp-Notebook .jp-WindowedPanel-viewport > .jp-Cell").nth(index)
-    expect(cell).to_contain_text(ex.id)
-    cell.scroll_into_view_if_needed()
-    answer_wrongly_then_rightly(cell.locator(".jp-OutputArea"), lab, ex, f"lab-{LESSON.stem}-exercise.png")
-    page.screenshot(path=str(SCREENSHOTS / f"lab-{LESSON.stem}.png"))
+    with screenshot_on_failure(page, f"lab-{LESSON.stem}-exercise"):
+        index, ex = first_choice(LESSON)
+        cell = cells(page).nth(index)
+        expect(cell).to_contain_text(ex.id)
+        cell.scroll_into_view_if_needed()
+        answer_wrongly_then_rightly(cell.locator(".jp-OutputArea"), lab, ex, f"lab-{LESSON.stem}-exercise.png")
+        page.screenshot(path=str(SCREENSHOTS / f"lab-{LESSON.stem}.png"))
 
-    # the lesson's progress panel counts the attempt, and its Export button hands the student a file
-    panel = page.locator(".jp-OutputArea").filter(has=page.get_by_role("button", name="Export my answers (CSV)")).last
-    if panel.count():
-        expect(panel).to_contain_text(re.compile(r"[1-9]\d* of \d+ done \([1-9]\d* correct\)"))
-        panel.get_by_role("button", name="Export my answers (CSV)").click()
-        link = panel.get_by_role("link", name=re.compile(r"^Download truce-and-rupture-answers-"))
-        with page.expect_download() as download:
-            link.click()
-        folder = tmp_path / "class"
-        folder.mkdir()
-        saved = folder / "student-one.csv"
-        download.value.save_as(saved)
-        from helpers.collect import collect
+        # the lesson's progress panel counts the attempt, and its Export button hands the student a file
+        panel = cells(page).locator(".jp-OutputArea").filter(
+            has=page.get_by_role("button", name="Export my answers (CSV)")).last
+        lesson_code = "\n".join(cell_text(c) for c in read_notebook(LESSON)["cells"] if c["cell_type"] == "code")
+        if "progress_summary(" in lesson_code:
+            expect(panel).to_contain_text(re.compile(r"[1-9]\d* of \d+ done \([1-9]\d* correct\)"))
+            panel.get_by_role("button", name="Export my answers (CSV)").click()
+            link = panel.get_by_role("link", name=re.compile(r"Download truce-and-rupture-answers-"))
+            with page.expect_download() as download:
+                link.click()
+            shot(panel, f"lab-{LESSON.stem}-export.png")
+            folder = tmp_path / "class"
+            folder.mkdir()
+            saved = folder / "student-one.csv"
+            download.value.save_as(saved)
+            from helpers.collect import collect
 
-        merged = collect(folder)
-        assert not merged.problems and merged.students == ["student-one"]
-        row = merged.table().query("exercise_id == @ex.id").iloc[0]
-        assert (row.status, int(row.attempts)) == ("correct", 2), "the downloaded export is what collect reads"
+            merged = collect(folder)
+            assert not merged.problems and merged.students == ["student-one"]
+            row = merged.table().query("exercise_id == @ex.id").iloc[0]
+            assert (row.status, int(row.attempts)) == ("correct", 2), "the downloaded export is what collect reads"
     assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"
 
 
 def test_explorer_slider_redraws_table_and_figure_in_jupyterlab(browser, lab, lesson_page):
     index, notebook = explorer_cell(LESSON), LESSON
-    page_context = contextlib.nullcontext(lesson_page)
+    page_context = screenshot_on_failure(lesson_page, "lab-explorer")
     if index is None:  # the lesson has no explorer: use the start page's
         notebook = ROOT / "notebooks" / "00-start-here.ipynb"
         index = explorer_cell(notebook)
@@ -352,7 +378,7 @@ def test_explorer_slider_redraws_table_and_figure_in_jupyterlab(browser, lab, le
     with page_context as page:
         if notebook != LESSON:
             open_and_run_all(page, lab, notebook.name)
-        cell = page.locator(".jp-Notebook > .jp-Cell, .jp-Notebook .jp-WindowedPanel-viewport > .jp-Cell").nth(index)
+        cell = cells(page).nth(index)
         cell.scroll_into_view_if_needed()
         move_slider_and_check(page, cell.locator(".jp-OutputArea"), f"lab-{notebook.stem}-explorer")
     assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"

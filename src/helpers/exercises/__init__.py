@@ -1,7 +1,7 @@
 """Exercises: question banks, checking and feedback, and their views (widgets and static HTML).
 
 The logic (:mod:`.model`, :mod:`.bank`, :mod:`.generate`) is plain Python; :mod:`.widgets` and
-:mod:`.explorer` import ipywidgets only when a view is asked for, so ``import helpers.exercises``
+:mod:`.explorer_view` import ipywidgets only when a view is asked for, so ``import helpers.exercises``
 stays cheap.
 
 >>> bank = load_bank("00-start-here")
@@ -44,7 +44,7 @@ def show(exercise, store=None):
 
 def explorer(spec=None, events=None):
     """The timeline explorer (ungraded): date-range slider, theme and person filters, timeline and table."""
-    from .explorer import explorer as make
+    from .explorer_view import explorer as make
 
     return make(spec, events)
 

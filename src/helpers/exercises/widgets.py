@@ -373,7 +373,7 @@ def view(exercise: Exercise | str, store: ProgressStore | None = None):
 
         exercise = get_exercise(exercise)
     if isinstance(exercise, ExplorerSpec):
-        from .explorer import ExplorerView
+        from .explorer_view import ExplorerView
 
         return ExplorerView(exercise)
     return _VIEWS[type(exercise)](exercise, store)
@@ -414,8 +414,9 @@ def _download_link(path: Path) -> str:
     so it works wherever the kernel runs: a laptop, a JupyterHub, Binder, or the Voila app."""
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return (f'<a class="tr-download" download="{escape(path.name, quote=True)}" '
-            f'href="data:text/csv;base64,{data}">Download {escape(path.name)}</a> to your computer to send it '
-            "to your teacher.")
+            f'href="data:text/csv;base64,{data}" style="color: var(--jp-content-link-color, #0b62d6); '
+            f'text-decoration: underline; font-weight: bold;">⬇ Download {escape(path.name)}</a> '
+            "to your computer to send it to your teacher.")
 
 
 def _header(ex: Exercise) -> str:
