@@ -63,6 +63,8 @@ PACK = "Truce and Rupture · Anglo-Soviet relations, 1924–1931"
 SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
 EXPLORER = re.compile(r"\bexplorer\(")
 PROGRESS = re.compile(r"\bprogress_summary\(")
+#: A call that only shows a widget (optionally inside display(...)).
+WIDGET_CALL = re.compile(r"(?:\bdisplay\(\s*)?\b(?:show|explorer|progress_summary)\([^()]*\)(?:\s*\))?")
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: The mime type of the epilogue's one output: {"exercises": [{"student": html, "teacher": html}, ...]}.
@@ -181,8 +183,8 @@ def _static_outputs(cell, edition: str, state: dict, queue: list[dict[str, str]]
     cell.outputs = kept + [{"output_type": "display_data", "metadata": {},
                             "data": {"text/html": "\n".join(html)}}]
     tags = cell.metadata.setdefault("tags", [])
-    if "remove-input" not in tags:
-        tags.append("remove-input")  # `show("...")` means nothing on paper
+    if "remove-input" not in tags and not WIDGET_CALL.sub("", re.sub(r"#.*", "", cell.source)).strip(" \n;,"):
+        tags.append("remove-input")  # a cell that only shows a widget: `show("...")` means nothing on paper
 
 
 def _widget_tree(state: dict, model_id: str) -> list[dict]:
@@ -239,7 +241,8 @@ def _your_answers(edition: str) -> str:
         body = ("<p>Write your answers in the spaces above. In the notebook, a panel here counts the exercises you "
                 "have tried and can export your answers for your teacher.</p>"
                 '<p class="tr-name">Name: <span></span> Date: <span></span></p>')
-    return f'<section class="tr-answers"><h3>Your answers</h3>{body}</section>'
+    heading = "Students' answers" if edition == "teacher" else "Your answers"
+    return f'<section class="tr-answers"><h3>{heading}</h3>{body}</section>'
 
 
 # --- 3. rendering --------------------------------------------------------------------------------------
@@ -374,11 +377,12 @@ blockquote { margin: 0.5em 0 0.5em 1em; }
   .jp-OutputArea-output { overflow: visible; }
   .jp-RenderedHTMLCommon table, .tr-table { font-size: 8.5pt; }
   h1, h2, h3, h4, .tr-teacher-label { break-after: avoid; page-break-after: avoid; }
-  .jp-Cell-inputWrapper { break-after: avoid; page-break-after: avoid; }
-  .jp-InputArea, figure, img, tr, .tr-exercise, .tr-box, .tr-source, .tr-answers, .tr-figure,
+  .jp-CodeCell .jp-Cell-inputWrapper { break-after: avoid; page-break-after: avoid; }
+  .jp-CodeCell .jp-InputArea, figure, img, tr, .tr-exercise, .tr-box, .tr-source, .tr-answers, .tr-figure,
   .tr-teacher-note, blockquote, .tr-ruled { break-inside: avoid; page-break-inside: avoid; }
   .tr-ruled div { height: 9mm; border-bottom: 0.6pt solid #777; }
   .tr-banner { margin-bottom: 4mm; }
+  p, li { orphans: 3; widows: 3; }
   .tr-footer { display: none; }
 }
 """
