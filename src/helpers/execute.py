@@ -138,9 +138,11 @@ def _short_error(exc) -> str:
 
 def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int = 180,
                  on_done: Callable[[Executed], None] | None = None,
-                 epilogue: Callable[[object], str | None] | None = None) -> list[Executed]:
+                 epilogue: Callable[[object], str | None] | None = None,
+                 on_start: Callable[[], None] | None = None) -> list[Executed]:
     """Execute lessons in parallel (one fresh kernel each, one worker process per core); results in the
-    order given. ``on_done`` is called in this process as each lesson finishes.
+    order given. ``on_done`` is called in this process as each lesson finishes; ``on_start`` once every
+    lesson is handed out and the worker processes exist (a safe moment to start a thread here).
 
     The first failure cancels the lessons not yet started and raises its :class:`LessonError` once the
     running ones finish (or at once, with one worker).
@@ -149,6 +151,8 @@ def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int
     workers = max(1, min(workers or os.cpu_count() or 1, len(paths) or 1))
     if workers == 1:
         results = []
+        if on_start:
+            on_start()
         for p in paths:
             results.append(execute(p, timeout, epilogue=epilogue))
             if on_done:
@@ -157,6 +161,8 @@ def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int
     done: dict[Path, Executed] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(execute, p, timeout, None, epilogue): p for p in paths}
+        if on_start:
+            on_start()
         error = None
         for future in as_completed(futures):
             try:

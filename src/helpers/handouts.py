@@ -42,6 +42,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -388,6 +389,18 @@ blockquote { margin: 0.5em 0 0.5em 1em; }
 """
 
 
+#: Guards the exporter: the build warms it up in a thread while the first lessons run (see :func:`warm_up`).
+_EXPORTER_LOCK = threading.Lock()
+
+
+def warm_up() -> None:
+    """Import nbconvert, build the exporter and compile its templates (a second or more, done once)."""
+    import nbformat
+
+    with _EXPORTER_LOCK:
+        _exporter().from_notebook_node(nbformat.v4.new_notebook(), resources=_resources(None, "student"))
+
+
 @lru_cache(maxsize=1)
 def _exporter():
     """One exporter per process (building it compiles the templates)."""
@@ -447,11 +460,16 @@ def _css_string(text: str) -> str:
 def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] = (),
                    folder: Path | None = None) -> str:
     """A prepared notebook (see :func:`prepare`) as one self-contained HTML page."""
-    resources = {"edition": edition, "edition_label": _edition_label(edition), "lesson_title": lesson.title,
-                 "lesson_id": lesson.id, "css_title": _css_string(lesson.title), "pack": PACK,
-                 "handout_css": _stylesheet(), "metadata": {"name": lesson.title}}
-    html, _ = _exporter().from_notebook_node(nb, resources=resources)
+    with _EXPORTER_LOCK:
+        html, _ = _exporter().from_notebook_node(nb, resources=_resources(lesson, edition))
     return offline(html, folder or lesson.path.parent, set(lesson_ids))
+
+
+def _resources(lesson: Lesson | None, edition: str) -> dict:
+    title, lesson_id = (lesson.title, lesson.id) if lesson else ("Truce and Rupture", "")
+    return {"edition": edition, "edition_label": _edition_label(edition), "lesson_title": title,
+            "lesson_id": lesson_id, "css_title": _css_string(title), "pack": PACK,
+            "handout_css": _stylesheet(), "metadata": {"name": title}}
 
 
 _LESSON_LINK = re.compile(r'href="(\d\d-[a-z0-9\-]+)\.ipynb(#[^"]*)?"')
@@ -620,7 +638,7 @@ def build(lessons: str | Iterable[str] | None = None, editions: str | Iterable[s
             report.lesson(lesson.id, executed.seconds)
 
         execute_many([lesson.path for lesson in chosen], workers=cores, timeout=timeout, on_done=write,
-                     epilogue=epilogue)
+                     epilogue=epilogue, on_start=threading.Thread(target=warm_up, daemon=True).start)
         files = _install(tmp, out, editions, every, chosen, full)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -128,6 +128,8 @@ def _convert(f: Field, raw: pd.Series, lines, shown: str, problems: list[Problem
             short = values.map(len) < max(1, c.get("minLength", 1))
             _report(problems, f, short & present, raw, lines, shown,
                     lambda v: f"needs at least {max(1, c.get('minLength', 1))} id(s) separated by '{f.delimiter}'")
+        repeated = values.map(lambda items: len(set(items)) != len(items))
+        _report(problems, f, repeated, raw, lines, shown, lambda v: f"names the same id twice ({v!r})")
         return values
     # strings
     if c.get("enum") is not None:
