@@ -15,7 +15,7 @@ import pandas as pd
 from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
-from .table import read_table
+from .data import cached_table
 
 
 def check_package(root: Path | None = None) -> list[Problem]:
@@ -25,7 +25,7 @@ def check_package(root: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for name, table in pkg.tables.items():
         try:
-            frames[name] = read_table(table)
+            frames[name] = cached_table(table)
         except DataError as err:
             problems.extend(err.problems)
     problems += _check_foreign_keys(pkg, frames)
@@ -40,7 +40,7 @@ def validate(root: Path | None = None) -> dict:
     if problems:
         raise DataError(problems)
     pkg = package(root)
-    rows = sum(len(read_table(t)[0]) for t in pkg.tables.values())
+    rows = sum(len(cached_table(t)[0]) for t in pkg.tables.values())
     return {"tables": len(pkg.tables), "rows": rows, "root": str(pkg.root)}
 
 

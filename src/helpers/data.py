@@ -39,24 +39,26 @@ def table_names(root: Path | None = None) -> list[str]:
 
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
     """Load any table by name (``load_table("events")`` is ``load_events()``)."""
-    return _cached(package(root).table(name))[0].copy()
+    return cached_table(package(root).table(name))[0].copy()
 
 
 def line_numbers(name: str, root: Path | None = None) -> np.ndarray:
     """Each row's line number in its CSV file (for messages that point at a row)."""
-    return _cached(package(root).table(name))[1]
+    return cached_table(package(root).table(name))[1]
 
 
-def _cached(table: Table):
+def cached_table(table: Table):
+    """(frame, line numbers) of a table, parsed once per file version; shared by loaders and validation."""
     try:
-        stamp = table.path.stat().st_mtime_ns
+        info = table.path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)  # size too: timestamps can be coarser than two quick edits
     except FileNotFoundError:
-        stamp = -1
+        stamp = (-1, -1)
     return _read(table, stamp)
 
 
 @lru_cache(maxsize=64)
-def _read(table: Table, stamp: int):
+def _read(table: Table, stamp: tuple[int, int]):
     return read_table(table)
 
 

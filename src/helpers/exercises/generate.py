@@ -22,6 +22,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from ..dates import format_date
 from ..errors import DataError
 from .model import Chronology, Item, Matching
 
@@ -105,18 +106,8 @@ class Dated:
         return a < b
 
 
-def date_label(date, precision: str = "day") -> str:
-    """A date written as precisely as it is known.
-
-    >>> date_label(pd.Timestamp("1927-05-12")), date_label(pd.Timestamp("1927-05-01"), "month")
-    ('12 May 1927', 'May 1927')
-    """
-    date = pd.Timestamp(date)
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"{date:%B} {date.year}"
-    return f"{date.day} {date:%B} {date.year}"
+#: A date written as precisely as it is known ('12 May 1927', 'May 1927', '1927'): the pack's one formatter.
+date_label = format_date
 
 
 def clear_order(dates: Sequence[Dated]) -> bool:
