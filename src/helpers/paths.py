@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 #: Environment variable that points the loaders at another data/ folder (e.g. a teacher's copy).
@@ -47,3 +48,35 @@ def data_dir() -> Path:
         "cannot find the pack's data/ folder: run from inside the repository, "
         f"or set ${DATA_ENV} to the folder that holds datapackage.json"
     )
+
+
+#: Environment variable that moves the pack's cache (matplotlib's font list, for lessons run by the tests
+#: and the handout build) elsewhere.
+CACHE_ENV = "TRUCE_CACHE_DIR"
+
+
+def cache_dir(name: str = "") -> Path:
+    """A folder for things worth keeping between runs but safe to delete, created if needed.
+
+    ``$TRUCE_CACHE_DIR``, else ``$XDG_CACHE_HOME/truce-and-rupture``, else ``~/.cache/truce-and-rupture``;
+    when none of them can be written (a read-only home), a folder in the system's temporary directory.
+
+    >>> cache_dir("matplotlib").name
+    'matplotlib'
+    """
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        base = Path(override).expanduser()
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "truce-and-rupture"
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    fallback = Path(tempfile.gettempdir()) / f"truce-and-rupture-{user}"
+    for folder in (base / name, fallback / name):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    raise OSError(f"no writable cache folder: tried {base / name} and the temporary directory")
