@@ -155,7 +155,7 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
     shown = display_path(path)
     data, lines = _read_yaml(path, shown)
     schemas = _schemas(path.parent / "schema")
-    _raise_if(_schema_errors(schemas["bank"], data, shown, lines, None))
+    _raise_if(_schema_errors(_validator(schemas, None, whole_bank=True), data, shown, lines, None))
     lesson = path.stem
     if data["lesson"] != lesson:
         raise DataError(Problem(shown, lines.get(id(data)), "lesson",
@@ -169,7 +169,7 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
         ex_id = raw.get("id", "?")
         where = f"exercise {ex_id!r}: "
         kind = raw.get("type")
-        errors = _schema_errors(_type_schema(schemas, kind), raw, shown, lines, where)
+        errors = _schema_errors(_validator(schemas, kind), raw, shown, lines, where)
         if errors:
             problems.extend(errors)
             continue
@@ -194,7 +194,11 @@ def _raise_if(problems: list[Problem]) -> None:
         raise DataError(problems)
 
 
-class _LineLoader(yaml.SafeLoader):
+#: libyaml's C parser when PyYAML has it (about ten times faster than the pure-Python one), else pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe YAML loader that remembers the line of every mapping and keeps dates as text."""
 
     def __init__(self, stream):
@@ -290,10 +294,27 @@ def _jsonschema():
     return jsonschema
 
 
-def _schema_errors(schema: dict, instance: Any, shown: str, lines: dict[int, int], where: str | None) -> list[Problem]:
-    jsonschema = _jsonschema()
+_VALIDATORS: dict[tuple[int, str], tuple[dict, Any]] = {}
 
-    validator = jsonschema.Draft202012Validator(schema)
+
+def _validator(schemas: dict[str, dict], kind: Any, whole_bank: bool = False):
+    """The JSON Schema validator for an exercise of type ``kind`` (or, with ``whole_bank``, for the file),
+    built once per version of the schema files (building one per exercise cost more than validating)."""
+    if whole_bank:
+        name = "bank"
+    elif isinstance(kind, str) and kind in schemas and kind not in ("bank", "common"):
+        name = kind
+    else:
+        name = "common"  # reports "type is not one of ..." through the common schema
+    slot = (id(schemas), name)
+    cached = _VALIDATORS.get(slot)
+    if cached is None or cached[0] is not schemas:
+        schema = schemas["bank"] if name == "bank" else _type_schema(schemas, name)
+        cached = _VALIDATORS[slot] = (schemas, _jsonschema().Draft202012Validator(schema))
+    return cached[1]
+
+
+def _schema_errors(validator, instance: Any, shown: str, lines: dict[int, int], where: str | None) -> list[Problem]:
     problems = []
     line = lines.get(id(instance))
     for err in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
