@@ -62,6 +62,24 @@ def _read(table: Table, stamp: tuple[int, int]):
     return read_table(table)
 
 
+_MAPS: dict[tuple, tuple[pd.DataFrame, dict]] = {}
+
+
+def column_map(name: str, key: str, value: str, root: Path | None = None) -> dict:
+    """``{key: value}`` over one table's rows, built once per file version: a fast look-up by id for
+    helpers called hundreds of times in a lesson (a citation, a name). Do not modify the dict.
+
+    >>> column_map("references", "ref_id", "citation")["gorodetsky1977-ch5"][:15]
+    'Gorodetsky 1977'
+    """
+    frame = cached_table(package(root).table(name))[0]
+    slot = (name, key, value, root)
+    cached = _MAPS.get(slot)
+    if cached is None or cached[0] is not frame:  # a new version of the file: build again
+        cached = _MAPS[slot] = (frame, dict(zip(frame[key], frame[value])))
+    return cached[1]
+
+
 def load_references() -> pd.DataFrame:
     """Every work, debate, page and dataset the pack cites; other tables point here with ``source_ids``.
 

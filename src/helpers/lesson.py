@@ -17,8 +17,8 @@ from html import escape
 
 import pandas as pd
 
-from .data import (load_dispute_claims, load_disputes, load_documents, load_events, load_figures, load_glossary,
-                   load_people, load_posts, load_quotations, load_references)
+from .data import (column_map, load_dispute_claims, load_disputes, load_documents, load_events, load_figures,
+                   load_glossary, load_posts, load_quotations, load_references)
 from .dates import format_date
 from .queries import cite, holder_on
 
@@ -61,8 +61,10 @@ def _lookup(frame: pd.DataFrame, key: str, value: str, table: str) -> pd.Series:
 def _name(person_id) -> str:
     if person_id is None or pd.isna(person_id):
         return ""
-    people = load_people()
-    return str(_lookup(people, "person_id", person_id, "people")["name"])
+    name = column_map("people", "person_id", "name").get(person_id)
+    if name is None:
+        raise KeyError(f"no person_id {person_id!r} in people.csv")
+    return str(name)
 
 
 def _citations(ids: Iterable[str]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .data import load_events, load_offices, load_people, load_references
+from .data import column_map, load_events, load_offices, load_people
 from .dates import format_date, period_end
 from .errors import DataError
 
@@ -107,9 +107,10 @@ def person_name(person_id: str) -> str:
     >>> person_name("chamberlain_austen")
     'Austen Chamberlain'
     """
-    people = load_people().set_index("person_id")
-    _check_person(person_id, people)
-    return str(people.at[person_id, "name"])
+    names = column_map("people", "person_id", "name")
+    if person_id not in names:
+        _check_person(person_id)  # raises, naming the id
+    return str(names[person_id])
 
 
 def _check_person(person_id: str, people: pd.DataFrame | None = None) -> None:
@@ -124,10 +125,10 @@ def cite(ref_id: str) -> str:
     >>> cite("gorodetsky1977-ch5")
     "Gorodetsky 1977, ch. 5 'Attempts to heal the breach', pp. 180–210"
     """
-    refs = load_references().set_index("ref_id")
-    if ref_id not in refs.index:
+    citations = column_map("references", "ref_id", "citation")
+    if ref_id not in citations:
         raise DataError(f"no reference {ref_id!r} in references.csv")
-    return str(refs.at[ref_id, "citation"])
+    return str(citations[ref_id])
 
 
 def sources_for(row_or_ids: pd.Series | Iterable[str] | str) -> list[str]:
