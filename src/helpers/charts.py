@@ -47,11 +47,15 @@ def set_alt_text(fig: Figure, text: str) -> Figure:
     return fig
 
 
-def figure_html(fig: Figure, dpi: int = 96, tight: bool = True) -> str:
+def figure_html(fig: Figure, dpi: int = 96, tight: bool | None = None) -> str:
     """The figure as an HTML ``<img>`` with its alt text (PNG, embedded: no file, no network).
 
-    ``tight=False`` skips trimming the margins (about twice as fast, for figures laid out by hand).
+    ``tight`` trims the margins (matplotlib's ``bbox_inches="tight"``, which draws the figure twice). By
+    default only figures without a layout engine are trimmed: a constrained layout already fits the labels
+    inside the figure, so the pack's own charts are drawn once.
     """
+    if tight is None:
+        tight = fig.get_layout_engine() is None
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
