@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers.imports import jsonschema
+
+jsonschema()  # before anything imports nbformat: saves seconds per test process (see helpers.imports)
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 RAW = ROOT.parent / "shared" / "data"

@@ -18,6 +18,7 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import imports
 from .paths import cache_dir
 
 #: Injected as the first cell while a lesson runs, then removed: refuses connections off this machine.
@@ -62,7 +63,7 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
     ``epilogue(notebook)`` may return code to run after the last cell, in the same kernel (a module-level
     function, so that it can travel to a worker process); its outputs come back as ``Executed.epilogue``.
     """
-    import nbformat
+    nbformat = imports.nbformat()
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 

@@ -51,6 +51,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+from . import imports
 from .execute import Executed, LessonError, execute_many
 from .notebooks import Lesson, catalogue
 
@@ -395,8 +396,7 @@ _EXPORTER_LOCK = threading.Lock()
 
 def warm_up() -> None:
     """Import nbconvert, build the exporter and compile its templates (a second or more, done once)."""
-    import nbformat
-
+    nbformat = imports.nbformat()
     with _EXPORTER_LOCK:
         _exporter().from_notebook_node(nbformat.v4.new_notebook(), resources=_resources(None, "student"))
 
@@ -404,6 +404,7 @@ def warm_up() -> None:
 @lru_cache(maxsize=1)
 def _exporter():
     """One exporter per process (building it compiles the templates)."""
+    imports.nbformat()  # before nbconvert imports it: see helpers.imports
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError, Problem, display_path
+from ..imports import jsonschema
 from ..paths import data_dir
 from . import generate
 from .generate import Tables
@@ -272,28 +273,6 @@ def _type_schema(schemas: dict[str, dict], kind: Any) -> dict:
     return merged
 
 
-def _jsonschema():
-    """Import jsonschema without its optional RFC 3987 'iri' format checker.
-
-    When the rfc3987-syntax package is installed (JupyterLab pulls it in), ``import jsonschema`` builds a
-    Lark grammar for it at import: about a second in every process that checks a bank, i.e. in every
-    lesson's kernel. The bank schemas use no 'iri' format, so the module is kept from loading; a process
-    that imported it already is left as it is.
-    """
-    import sys
-
-    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
-        sys.modules["rfc3987_syntax"] = None  # makes jsonschema's guarded optional import skip it
-        try:
-            import jsonschema
-        finally:
-            del sys.modules["rfc3987_syntax"]
-        return jsonschema
-    import jsonschema
-
-    return jsonschema
-
-
 _VALIDATORS: dict[tuple[int, str], tuple[dict, Any]] = {}
 
 
@@ -310,7 +289,7 @@ def _validator(schemas: dict[str, dict], kind: Any, whole_bank: bool = False):
     cached = _VALIDATORS.get(slot)
     if cached is None or cached[0] is not schemas:
         schema = schemas["bank"] if name == "bank" else _type_schema(schemas, name)
-        cached = _VALIDATORS[slot] = (schemas, _jsonschema().Draft202012Validator(schema))
+        cached = _VALIDATORS[slot] = (schemas, jsonschema().Draft202012Validator(schema))
     return cached[1]
 
 
