@@ -63,3 +63,30 @@ def test_unopposed_returns_are_marked_not_counted():
     assert unopposed["votes"].isna().all()
     contested = el[~el["unopposed"]]
     assert (contested["votes"] > 0).all()
+
+
+def test_a_citation_and_a_name_follow_an_edit_of_their_table(data_copy):
+    assert helpers.cite("gorodetsky1977-ch5").startswith("Gorodetsky 1977")
+    refs = data_copy.rows("references")
+    at = next(i for i, row in enumerate(refs) if row["ref_id"] == "gorodetsky1977-ch5")
+    data_copy.edit("references", at, citation="Edited citation")
+    assert helpers.cite("gorodetsky1977-ch5") == "Edited citation"
+    people = data_copy.rows("people")
+    at = next(i for i, row in enumerate(people) if row["person_id"] == "chamberlain_austen")
+    data_copy.edit("people", at, name="Sir Austen Chamberlain")
+    assert helpers.person_name("chamberlain_austen") == "Sir Austen Chamberlain"
+    with pytest.raises(ValueError, match="no person 'nobody'"):
+        helpers.person_name("nobody")
+
+
+def test_the_cache_folder_can_be_moved_and_falls_back_when_it_cannot_be_made(tmp_path, monkeypatch):
+    from helpers.paths import cache_dir
+
+    monkeypatch.setenv("TRUCE_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir("matplotlib") == tmp_path / "cache" / "matplotlib"
+    assert (tmp_path / "cache" / "matplotlib").is_dir()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("TRUCE_CACHE_DIR", str(blocker))  # a folder cannot be made inside a file
+    fallback = cache_dir("matplotlib")
+    assert fallback.is_dir() and not str(fallback).startswith(str(blocker))
