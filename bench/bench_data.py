@@ -32,4 +32,13 @@ def run(quick: bool = False) -> list:
 
     out.append(measure("parse and type every table from CSV (no cache)", parse_all, repeat=repeat))
     out.append(measure("helpers.validate() (schema, keys, references, history)", helpers.validate, repeat=repeat))
+    out.append(measure("make validate (python -m helpers validate: tables and banks)", _validate_command,
+                       repeat=repeat, baseline="python -c 'import helpers' (fresh process)"))
     return out
+
+
+def _validate_command():
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "helpers", "validate"], check=True, capture_output=True)

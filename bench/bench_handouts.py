@@ -1,10 +1,12 @@
-"""The handout build against its floor: executing as many EMPTY notebooks in fresh kernels, in-process.
+"""The handout build against its floors: executing as many empty notebooks in fresh kernels, in-process
+(the issue's floor), and as many notebooks that only import what every lesson imports (see floors.py).
 
 Measured serially (one worker) and in parallel (one worker per core), with the same executor the build
-uses (``helpers.execute.execute_many``), so the ratio is what the lessons and the rendering add to kernel
-start-up. "execute lessons" (no rendering) splits the build's cost between the lessons' own work and the
-handout rendering. Rounds are interleaved (floor, lessons, build, floor, ...) so that a noisy machine
-slows every measurement alike; compare only ratios from one run.
+uses (``helpers.execute.execute_many``), so the first ratio is what the lessons and the rendering add to
+kernel start-up, the second what they add to kernel start-up and the unavoidable imports. "execute
+lessons" (no rendering) splits the build's cost between the lessons' own work and the handout rendering.
+Rounds are interleaved (floor, lessons, build, floor, ...) so that a noisy machine slows every measurement
+alike; compare only ratios from one run.
 """
 from __future__ import annotations
 
@@ -14,20 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from floors import notebooks
 from harness import Measurement
-
-
-def _empty_notebooks(folder: Path, n: int) -> list[Path]:
-    import nbformat
-
-    paths = []
-    for i in range(n):
-        nb = nbformat.v4.new_notebook()
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        path = folder / f"{i:02d}-empty.ipynb"
-        nbformat.write(nb, path)
-        paths.append(path)
-    return paths
 
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
@@ -41,7 +31,7 @@ def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
     rounds = 1 if quick else 3
     with tempfile.TemporaryDirectory(prefix="bench-handouts-") as tmp:
         tmp = Path(tmp)
-        empties = _empty_notebooks(tmp, n)
+        empties, importers = notebooks(tmp, "empty", n), notebooks(tmp, "import", n)
         out = tmp / "build" / "handouts"
 
         def build_with(workers: int):
@@ -52,15 +42,20 @@ def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
 
         floor_1 = Measurement(f"{n} empty notebooks, 1 worker (floor)")
         floor_p = Measurement(f"{n} empty notebooks, {cores} workers (floor)")
+        imports_1 = Measurement(f"{n} importing notebooks, 1 worker", baseline=floor_1.name)
+        imports_p = Measurement(f"{n} importing notebooks, {cores} workers", baseline=floor_p.name)
         cases = [
             (floor_1, lambda: execute_many(empties, workers=1)),
             (floor_p, lambda: execute_many(empties, workers=cores)),
-            (Measurement(f"execute {n} lessons, {cores} workers (no rendering)", baseline=floor_p.name),
+            (imports_1, lambda: execute_many(importers, workers=1)),
+            (imports_p, lambda: execute_many(importers, workers=cores)),
+            (Measurement(f"execute {n} lessons, {cores} workers (no rendering)", baseline=floor_p.name,
+                         also=imports_p.name),
              lambda: execute_many([lesson.path for lesson in lessons], workers=cores)),
             (Measurement(f"build handouts: {n} lessons x 2 editions, {cores} workers", baseline=floor_p.name,
-                         target="<= 1.5x the floor"), build_with(cores)),
+                         also=imports_p.name, target="<= 1.5x the floor"), build_with(cores)),
             (Measurement(f"build handouts: {n} lessons x 2 editions, 1 worker", baseline=floor_1.name,
-                         target="<= 1.5x the floor"), build_with(1)),
+                         also=imports_1.name, target="<= 1.5x the floor"), build_with(1)),
         ]
         execute_many(empties[:1], workers=1)  # warm the disk cache and imports once
         for _ in range(rounds):

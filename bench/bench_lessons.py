@@ -1,33 +1,34 @@
-"""Each lesson in a fresh kernel against the floor: an empty notebook in a fresh kernel (kernel start-up)."""
+"""Each lesson in a fresh kernel, against two floors (see floors.py): an empty notebook (kernel start-up)
+and a notebook that only imports what every lesson imports. Rounds are interleaved (floor, floor, every
+lesson, floor, ...) so that a noisy machine slows every measurement alike."""
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
-from harness import Measurement, measure
+from floors import notebooks
+from harness import Measurement
 
-
-def _empty_notebook(folder: Path) -> Path:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell("pass")]
-    path = folder / "empty.ipynb"
-    nbformat.write(nb, path)
-    return path
+EMPTY = "empty notebook, fresh kernel (the floor)"
+IMPORTS = "notebook importing pandas, pyplot, ipywidgets, helpers"
 
 
 def run(quick: bool = False) -> list[Measurement]:
     from helpers.execute import execute
     from helpers.notebooks import catalogue
 
-    repeat = 1 if quick else 3
+    rounds = 1 if quick else 3
     with tempfile.TemporaryDirectory() as tmp:
-        empty = _empty_notebook(Path(tmp))
-        floor = measure("empty notebook, fresh kernel (the floor)", lambda: execute(empty), repeat=repeat + 2)
-        out = [floor]
-        for lesson in catalogue():
-            out.append(measure(f"lesson {lesson.id}, fresh kernel", lambda p=lesson.path: execute(p), repeat=repeat,
-                               warmup=0, baseline=floor.name))
-    return out
+        empty, imports = notebooks(Path(tmp), "empty")[0], notebooks(Path(tmp), "import")[0]
+        cases = [(Measurement(EMPTY), empty),
+                 (Measurement(IMPORTS, baseline=EMPTY), imports)]
+        cases += [(Measurement(f"lesson {lesson.id}, fresh kernel", baseline=EMPTY, also=IMPORTS), lesson.path)
+                  for lesson in catalogue()]
+        execute(empty)  # warm the disk cache, the font cache and the kernel's imports once
+        for _ in range(rounds):
+            for measurement, path in cases:
+                start = time.perf_counter()
+                execute(path)
+                measurement.samples.append(time.perf_counter() - start)
+    return [m for m, _ in cases]

@@ -20,6 +20,8 @@ class Measurement:
     samples: list[float] = field(default_factory=list)
     baseline: str | None = None
     target: str | None = None
+    #: A second baseline, shown in its own column (the lessons' "import floor").
+    also: str | None = None
 
     @property
     def median(self) -> float:
@@ -39,14 +41,18 @@ class Measurement:
         if self.baseline and self.baseline in results:
             out["baseline"] = self.baseline
             out["ratio"] = self.median / results[self.baseline].median
+        if self.also and self.also in results:
+            out["also_baseline"] = self.also
+            out["also_ratio"] = self.median / results[self.also].median
         return out
 
 
-def measure(name: str, fn, repeat: int = 7, warmup: int = 1, baseline: str | None = None, target: str | None = None) -> Measurement:
+def measure(name: str, fn, repeat: int = 7, warmup: int = 1, baseline: str | None = None, target: str | None = None,
+            also: str | None = None) -> Measurement:
     """Call ``fn`` ``warmup`` times unmeasured, then ``repeat`` times measured."""
     for _ in range(warmup):
         fn()
-    m = Measurement(name, baseline=baseline, target=target)
+    m = Measurement(name, baseline=baseline, target=target, also=also)
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
@@ -63,12 +69,14 @@ def python_snippet(code: str, env: dict | None = None):
 
 def table(measurements: list[Measurement]) -> str:
     results = {m.name: m for m in measurements}
-    lines = [f"{'measurement':<52} {'median':>10} {'± spread':>10} {'ratio':>8}  target",
-             "-" * 100]
+    width = max([52, *(len(m.name) for m in measurements)])
+    lines = [f"{'measurement':<{width}} {'median':>10} {'± spread':>10} {'ratio':>8} {'2nd ratio':>9}  target",
+             "-" * (width + 60)]
     for m in measurements:
         d = m.as_dict(results)
         ratio = f"{d['ratio']:.2f}x" if "ratio" in d else ""
-        lines.append(f"{m.name:<52} {fmt(m.median):>10} {fmt(m.spread):>10} {ratio:>8}  {m.target or ''}")
+        also = f"{d['also_ratio']:.2f}x" if "also_ratio" in d else ""
+        lines.append(f"{m.name:<{width}} {fmt(m.median):>10} {fmt(m.spread):>10} {ratio:>8} {also:>9}  {m.target or ''}")
     return "\n".join(lines)
 
 
