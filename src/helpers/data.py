@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import diskcache
 from .schema import Table, column_table, package
 from .table import read_table
 
@@ -59,7 +60,10 @@ def cached_table(table: Table):
 
 @lru_cache(maxsize=64)
 def _read(table: Table, stamp: tuple[int, int]):
-    return read_table(table)
+    # Parsed once per file version in a process, and kept on disk for the next process (a lesson's
+    # kernel): the key covers the CSV, the schema and the code (helpers.diskcache).
+    schema = repr((table.name, table.fields, table.primary_key))
+    return diskcache.cached("table", [table.path], lambda: read_table(table), extra=schema)
 
 
 _MAPS: dict[tuple, tuple[pd.DataFrame, dict]] = {}

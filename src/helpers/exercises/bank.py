@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from .. import diskcache
 from ..errors import DataError, Problem, display_path
 from ..imports import jsonschema
 from ..paths import data_dir
@@ -92,19 +93,20 @@ def available_lessons(root: Path | None = None) -> list[str]:
     return [lesson for lesson in LESSONS if (folder / f"{lesson}.yaml").is_file()]
 
 
-def load_bank(lesson: str, root: Path | None = None) -> Bank:
+def load_bank(lesson: str, root: Path | None = None, _stamped: tuple | None = None) -> Bank:
     """Load and validate one lesson's bank (cached until the file, the schema or a table changes)."""
     if lesson not in LESSONS:
         raise DataError(f"there is no lesson {lesson!r}; lessons: {', '.join(LESSONS)}")
     path = bank_path(lesson, root)
     if not path.is_file():
         raise DataError(Problem(display_path(path), None, None, "question bank is missing"))
-    return _load_cached(path.resolve(), _stamp(path.parent))
+    return _load_cached(path.resolve(), _stamped or _stamp(path.parent))
 
 
 def load_all_banks(root: Path | None = None) -> dict[str, Bank]:
     """Every bank, validated together: ids must be unique across all of them."""
-    banks = {lesson: load_bank(lesson, root) for lesson in available_lessons(root)}
+    stamp = _stamp(bank_dir(root))  # once for all nine
+    banks = {lesson: load_bank(lesson, root, stamp) for lesson in available_lessons(root)}
     seen: dict[str, Bank] = {}
     problems = []
     for bank in banks.values():
@@ -139,16 +141,28 @@ def validate_banks(root: Path | None = None) -> dict:
 
 # --- reading and checking one file ----------------------------------------------------------------
 
+def _inputs(folder: Path) -> list[Path]:
+    """What a bank in ``folder`` is checked against: the schemas and the data package's tables."""
+    return sorted([*(folder / "schema").glob("*.json"), *folder.parent.glob("*.csv"), folder.parent / "datapackage.json"])
+
+
 def _stamp(folder: Path) -> tuple:
-    """Modification times of the banks, the schemas and the data package (cache key)."""
-    files = [*folder.glob("*.yaml"), *(folder / "schema").glob("*.json"), *folder.parent.glob("*.csv"),
-             folder.parent / "datapackage.json"]
-    return tuple(sorted((f.name, f.stat().st_mtime_ns) for f in files if f.exists()))
+    """Modification times and sizes of the banks and of their inputs (the in-process cache key)."""
+    stamp = []
+    for f in [*folder.glob("*.yaml"), *_inputs(folder)]:
+        try:
+            info = f.stat()
+        except FileNotFoundError:
+            continue
+        stamp.append((f.name, info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamp))
 
 
 @lru_cache(maxsize=32)
 def _load_cached(path: Path, stamp: tuple) -> Bank:
-    return read_bank(path)
+    # Checked once per version of its inputs in a process, and kept on disk for the next process (a
+    # lesson's kernel): the key covers the bank, the schemas, the tables and the code (helpers.diskcache).
+    return diskcache.cached("bank", [path, *_inputs(path.parent)], lambda: read_bank(path))
 
 
 def read_bank(path: Path, tables: Tables | None = None) -> Bank:
