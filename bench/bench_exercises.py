@@ -84,8 +84,8 @@ def run(quick: bool = False) -> list:
     def change_theme():
         explorer.theme.value = themes[next(turn) % len(themes)]
 
-    out.append(measure("explorer: change the theme (timeline PNG + table)", change_theme,
-                       repeat=max(5, repeat // 6)))
+    out.append(measure("explorer: change the theme (timeline SVG + table)", change_theme,
+                       repeat=max(8, repeat // 3), target=TARGET))
 
     seeds = iter(range(10**9))
     out.append(measure("generate a chronology from the events table (theme, n=5)",

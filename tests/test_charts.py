@@ -78,3 +78,31 @@ def test_charts_never_loads_pyplot():
             "figure_html(timeline(helpers.load_events().head(4)))\nprint('matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_svg_timeline_is_well_formed_and_draws_one_marker_per_event():
+    import xml.etree.ElementTree as ET
+
+    from helpers.charts import svg_html, timeline_svg
+
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    events = helpers.load_events()
+    few = events[events["theme"] == "rupture"].head(6)
+    many = helpers.events_between("1924-01-01", "1931-12-31")
+    shortened = [t if len(t) <= 40 else t[:39] + "…" for t in few.sort_values(["start_date", "event_id"])["title"]]
+    for sample, rows in ((few, shortened), (many, None)):
+        root = ET.fromstring(timeline_svg(sample, title="A <test> & title"))
+        marks = root.findall("svg:g", ns)
+        assert len(marks) == len(sample)
+        assert {m.find("svg:title", ns).text.split(": ", 1)[1] for m in marks} == set(sample["title"])
+        texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert texts[0] == "A <test> & title"
+        if rows:  # one labelled row per event, earliest first (titles shortened to 40 characters)
+            assert [t for t in texts if t in rows] == rows
+        else:  # one row per theme, and year ticks across 1924-1931
+            assert {"rupture", "recognition"} <= set(texts)
+            assert {"1925", "1930"} <= set(texts) or {"1926", "1930"} <= set(texts)
+    empty = timeline_svg(events.iloc[0:0])
+    assert "No events match these filters" in empty and ET.fromstring(empty) is not None
+    html = svg_html(empty, 'Timeline with "no" events.')
+    assert html.startswith('<img src="data:image/svg+xml;base64,') and 'alt="Timeline with &quot;no&quot; events."' in html

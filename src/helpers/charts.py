@@ -114,6 +114,128 @@ def timeline(events: pd.DataFrame, ax=None, title: str | None = None) -> Figure:
     return fig
 
 
+def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 864) -> str:
+    """The timeline of :func:`timeline`, drawn as SVG markup without matplotlib.
+
+    The same rows, markers, colours and legend, in a millisecond or two instead of a tenth of a second:
+    the explorer redraws on every change of its filters. Wrap it with :func:`svg_html` to show it.
+
+    >>> from helpers import load_events
+    >>> svg = timeline_svg(load_events().head(3), title="Three events")
+    >>> svg.startswith("<svg") and "Three events" in svg and svg.count("<title>") == 3
+    True
+    """
+    events = events.sort_values(["start_date", "event_id"] if "event_id" in events else "start_date")
+    height = round(timeline_height(events) * 96)
+    by_event = labelled(events)
+    themes = [t for t in _theme_order(events) if (events["theme"] == t).any()]
+    style = {t: (_MARKERS[i % len(_MARKERS)], _COLOURS[i % len(_COLOURS)]) for i, t in enumerate(themes)}
+    left, right = round(width * (0.36 if by_event else 0.19)), width - round(width * 0.03)
+    legend = by_event and len(themes) > 1
+    top, bottom = 34 + (22 if legend else 0), height - 34
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Verdana, Arial, sans-serif">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="{(left + right) / 2:.0f}" y="22" font-size="15" text-anchor="middle">'
+           f'{escape(title if title is not None else "Timeline of events")}</text>']
+    if legend:
+        x = left
+        for theme in themes:
+            marker, colour = style[theme]
+            out.append(_svg_marker(marker, x + 6, 42, 5, colour))
+            out.append(f'<text x="{x + 15}" y="46" font-size="11">{escape(_pretty(theme))}</text>')
+            x += 28 + 6.6 * len(_pretty(theme))
+    out.append(f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="none" stroke="#444"/>')
+    if events.empty:
+        out.append(f'<text x="{(left + right) / 2:.0f}" y="{(top + bottom) / 2:.0f}" font-size="13" '
+                   f'text-anchor="middle">No events match these filters</text></svg>')
+        return "".join(out)
+    lo, hi = events["start_date"].min(), events["start_date"].max()
+    if hi - lo < pd.Timedelta(days=60):
+        lo, hi = lo - pd.Timedelta(days=30), hi + pd.Timedelta(days=30)
+    pad = (hi - lo) * 0.04
+    lo, hi = lo - pad, hi + pad
+    for tick, label in _date_ticks(lo, hi):
+        x = left + (right - left) * ((tick - lo) / (hi - lo))
+        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#dddddd"/>'
+                   f'<text x="{x:.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle">{escape(label)}</text>')
+    if by_event:
+        rows = [_shorten(str(t), 40) for t in events["title"]]
+        row_of = {idx: n for n, idx in enumerate(events.index)}  # earliest at the top
+    else:
+        rows = [_pretty(t) for t in themes]
+        row_of = {idx: themes.index(str(t)) for idx, t in events["theme"].items()}
+    step = (bottom - top) / len(rows)
+    for n, label in enumerate(rows):
+        y = top + (n + 0.5) * step
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{11 if by_event else 12}" '
+                   f'text-anchor="end">{escape(label)}</text>')
+    xs = left + (right - left) * ((events["start_date"] - lo) / (hi - lo)).to_numpy()
+    for idx, x, date, theme, name in zip(events.index, xs, events["start_date"], events["theme"].astype(str),
+                                         events["title"]):
+        marker, colour = style[theme]
+        out.append(f"<g><title>{escape(f'{date:%d %b %Y}: {name}')}</title>"
+                   f"{_svg_marker(marker, x, top + (row_of[idx] + 0.5) * step, 5.5, colour)}</g>")
+    out.append("</svg>")
+    return "".join(out)
+
+
+def svg_html(svg: str, alt: str) -> str:
+    """An SVG drawing as an HTML ``<img>`` with alt text (embedded as a ``data:`` URI, like the PNGs)."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}" '
+            f'style="max-width: 100%; background: white;">')
+
+
+def _date_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 9) -> list[tuple[pd.Timestamp, str]]:
+    """Ticks on the first of a month, every 1, 2, 3, 6 or 12 months or every few years: at most ``most``."""
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month
+    for step in (1, 2, 3, 6, 12, 24, 60, 120):
+        if months / step <= most:
+            break
+    first = pd.Timestamp(lo.year, lo.month, 1) + pd.DateOffset(months=1)
+    if step >= 12:
+        first = pd.Timestamp(lo.year + 1, 1, 1)
+        first = pd.Timestamp(first.year + (-first.year) % (step // 12), 1, 1)
+    ticks, tick = [], first
+    while tick <= hi:
+        if step >= 12:
+            label = f"{tick:%Y}"
+        else:
+            label = f"{tick:%b %Y}" if tick.month == 1 or not ticks else f"{tick:%b}"
+        ticks.append((tick, label))
+        tick = tick + pd.DateOffset(months=step)
+    return ticks
+
+
+def _svg_marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
+    """One marker of matplotlib's shapes ('o', 's', 'D', '^', 'v', '<', '>', 'P', '*', 'X', 'p', 'h', 'H')."""
+    import math
+
+    paint = f'fill="{colour}" stroke="{colour}"'
+    if shape == "o":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {paint}/>'
+    if shape == "s":
+        return f'<rect x="{x - r * 0.9:.1f}" y="{y - r * 0.9:.1f}" width="{r * 1.8:.1f}" height="{r * 1.8:.1f}" {paint}/>'
+    if shape in "PX":
+        arm, t = r, r * 0.38  # a plus of two bars; X is the plus turned by 45 degrees
+        corners = [(-t, -arm), (t, -arm), (t, -t), (arm, -t), (arm, t), (t, t), (t, arm), (-t, arm), (-t, t),
+                   (-arm, t), (-arm, -t), (-t, -t)]
+        turn = math.pi / 4 if shape == "X" else 0.0
+        points = [(px * math.cos(turn) - py * math.sin(turn), px * math.sin(turn) + py * math.cos(turn))
+                  for px, py in corners]
+    elif shape == "*":
+        points = [((r if k % 2 == 0 else r * 0.45) * math.sin(k * math.pi / 5),
+                   -(r if k % 2 == 0 else r * 0.45) * math.cos(k * math.pi / 5)) for k in range(10)]
+    else:
+        sides, turn = {"D": (4, 0.0), "^": (3, 0.0), "v": (3, math.pi), "<": (3, -math.pi / 2),
+                       ">": (3, math.pi / 2), "p": (5, 0.0), "h": (6, 0.0), "H": (6, math.pi / 6)}.get(shape, (4, 0.0))
+        points = [(r * math.sin(turn + 2 * math.pi * k / sides), -r * math.cos(turn + 2 * math.pi * k / sides))
+                  for k in range(sides)]
+    coords = " ".join(f"{x + px:.1f},{y + py:.1f}" for px, py in points)
+    return f'<polygon points="{coords}" {paint}/>'
+
+
 def labelled(events: pd.DataFrame) -> bool:
     """True when the timeline gives each event its own labelled row (few events)."""
     return 0 < len(events) <= MAX_LABELLED

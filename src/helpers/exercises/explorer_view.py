@@ -15,7 +15,7 @@ from html import escape
 import ipywidgets as W
 import pandas as pd
 
-from ..charts import AltTextFigure, alt_text, figure_html, labelled, timeline, timeline_height
+from ..charts import describe_timeline, svg_html, timeline_svg
 from .model import ExplorerSpec
 from .static import STYLESHEET
 
@@ -103,19 +103,11 @@ class ExplorerView:
         self.shown = self.filtered()
         n = len(self.shown)
         self.count_html.value = f"<p role='status'>{n} event{'s' if n != 1 else ''} match.</p>"
-        fig = self._figure()
-        timeline(self.shown, ax=fig.axes[0], title=self._title())
-        self.figure_html.value = figure_html(fig, tight=False)
-        self.alt_text = alt_text(fig)
+        # SVG drawn directly (about 5 ms) rather than a matplotlib PNG (about 110 ms): this runs on every
+        # move of the slider. It has the same rows, markers and colours as helpers.charts.timeline.
+        self.alt_text = describe_timeline(self.shown)
+        self.figure_html.value = svg_html(timeline_svg(self.shown, title=self._title()), self.alt_text)
         self.table_html.value = self._table()
-
-    def _figure(self) -> AltTextFigure:
-        """A figure with margins fixed by hand: quicker to draw than an automatic layout."""
-        height = timeline_height(self.shown)
-        left = 0.36 if labelled(self.shown) else 0.19  # room for event titles, or for theme names
-        fig = AltTextFigure(figsize=(9, height), facecolor="white")
-        fig.add_axes((left, 0.55 / height, 0.97 - left, 1 - 1.0 / height))
-        return fig
 
     def _title(self) -> str:
         bits = []
