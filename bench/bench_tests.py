@@ -15,11 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(quick: bool = False) -> list[Measurement]:
     m = Measurement("full test suite (pytest), wall time", target="well under 15 min")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:cacheprovider"], cwd=ROOT,
                           capture_output=True, text=True)
     m.samples.append(time.perf_counter() - start)
-    summary = (done.stdout.strip().splitlines() or ["(no output)"])[-1]
-    print(f"  pytest: {summary}", file=sys.stderr)
+    lines = done.stdout.strip().splitlines() or ["(no output)"]
+    for line in [*(line for line in lines if line.startswith("FAILED")), lines[-1]]:
+        print(f"  pytest: {line}", file=sys.stderr)
     if done.returncode != 0:
         m.name += " (FAILED: see pytest)"
     return [m]
