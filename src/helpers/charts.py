@@ -188,21 +188,29 @@ def svg_html(svg: str, alt: str) -> str:
 
 
 def _date_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 9) -> list[tuple[pd.Timestamp, str]]:
-    """Ticks on the first of a month, every 1, 2, 3, 6 or 12 months or every few years: at most ``most``."""
+    """Ticks on the first of a month, every 1, 2, 3, 6 or 12 months or every few years: at most ``most``.
+
+    >>> [label for _, label in _date_ticks(pd.Timestamp("1917-10-20"), pd.Timestamp("1921-01-10"))]
+    ['Jan 1918', 'Jul', 'Jan 1919', 'Jul', 'Jan 1920', 'Jul', 'Jan 1921']
+    >>> [label for _, label in _date_ticks(pd.Timestamp("1923-11-01"), pd.Timestamp("1932-02-01"))]
+    ['1924', '1925', '1926', '1927', '1928', '1929', '1930', '1931', '1932']
+    """
     months = (hi.year - lo.year) * 12 + hi.month - lo.month
     for step in (1, 2, 3, 6, 12, 24, 60, 120):
         if months / step <= most:
             break
-    first = pd.Timestamp(lo.year, lo.month, 1) + pd.DateOffset(months=1)
-    if step >= 12:
+    if step >= 12:  # on 1 January of a year divisible by the step in years
         first = pd.Timestamp(lo.year + 1, 1, 1)
         first = pd.Timestamp(first.year + (-first.year) % (step // 12), 1, 1)
+    else:  # on the first of a month that starts a step of the year (Jan, Apr, Jul, Oct for 3)
+        first = pd.Timestamp(lo.year, lo.month, 1) + pd.DateOffset(months=1)
+        first = first + pd.DateOffset(months=(-(first.month - 1)) % step)
     ticks, tick = [], first
     while tick <= hi:
         if step >= 12:
             label = f"{tick:%Y}"
-        else:
-            label = f"{tick:%b %Y}" if tick.month == 1 or not ticks else f"{tick:%b}"
+        else:  # the year on the first tick and wherever it changes
+            label = f"{tick:%b %Y}" if not ticks or ticks[-1][0].year != tick.year else f"{tick:%b}"
         ticks.append((tick, label))
         tick = tick + pd.DateOffset(months=step)
     return ticks
