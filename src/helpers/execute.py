@@ -83,7 +83,10 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
         os.environ["TRUCE_PROGRESS_DB"] = str(Path(tmp) / "progress.sqlite")
         # matplotlib's settings folder: the pack's own (so a user's matplotlibrc cannot change a handout),
         # kept between runs (so that no kernel spends most of a second rebuilding the font list).
-        os.environ["MPLCONFIGDIR"] = str(cache_dir("matplotlib"))
+        try:
+            os.environ["MPLCONFIGDIR"] = str(cache_dir("matplotlib"))
+        except OSError:  # nowhere to keep it: a throwaway folder, as before
+            os.environ["MPLCONFIGDIR"] = str(Path(tmp) / "mpl")
         os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
         log_path = Path(tmp) / "kernel.log"
         start = time.perf_counter()

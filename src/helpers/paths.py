@@ -50,8 +50,8 @@ def data_dir() -> Path:
     )
 
 
-#: Environment variable that moves the pack's cache (matplotlib's font list, for lessons run by the tests
-#: and the handout build) elsewhere.
+#: Environment variable that moves the pack's cache (typed tables and checked banks, see helpers.diskcache;
+#: matplotlib's settings and font list for lessons run by the tests and the handout build) elsewhere.
 CACHE_ENV = "TRUCE_CACHE_DIR"
 
 
