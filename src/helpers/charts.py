@@ -77,29 +77,20 @@ def timeline(events: pd.DataFrame, ax=None, title: str | None = None) -> Figure:
     """
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    events = events.sort_values(["start_date", "event_id"] if "event_id" in events else "start_date")
+    events, themes, style, labels, row = _timeline_layout(events)
+    by_event = labelled(events)
     if ax is None:
         fig = AltTextFigure(figsize=(9, timeline_height(events)), layout="constrained", facecolor="white")
         ax = fig.add_subplot()
     else:
         fig = ax.figure
-    themes = [t for t in _theme_order(events) if (events["theme"] == t).any()]
-    style = {t: (_MARKERS[i % len(_MARKERS)], _COLOURS[i % len(_COLOURS)]) for i, t in enumerate(themes)}
-    by_event = labelled(events)
-    if by_event:
-        row = {idx: len(events) - 1 - n for n, idx in enumerate(events.index)}  # earliest at the top
-        ticks = [(row[idx], _shorten(str(t), 40)) for idx, t in events["title"].items()]
-    else:
-        row = {idx: themes.index(t) for idx, t in events["theme"].items()}
-        ticks = [(i, _pretty(t)) for i, t in enumerate(themes)]
     for theme in themes:
         rows = events[events["theme"] == theme]
         marker, colour = style[theme]
         ax.scatter(rows["start_date"], [row[i] for i in rows.index], marker=marker, color=colour, s=46,
                    zorder=3, label=_pretty(theme))
-    ax.set_yticks([y for y, _ in ticks], [label for _, label in ticks], fontsize=8 if by_event else 9)
-    lanes = len(ticks)
-    ax.set_ylim(-0.7, max(0.7, lanes - 0.3))
+    ax.set_yticks(range(len(labels)), labels, fontsize=8 if by_event else 9)
+    ax.set_ylim(-0.7, max(0.7, len(labels) - 0.3))
     locator = AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
@@ -125,11 +116,9 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
     >>> svg.startswith("<svg") and "Three events" in svg and svg.count("<title>") == 3
     True
     """
-    events = events.sort_values(["start_date", "event_id"] if "event_id" in events else "start_date")
+    events, themes, style, labels, row_of = _timeline_layout(events)
     height = round(timeline_height(events) * 96)
     by_event = labelled(events)
-    themes = [t for t in _theme_order(events) if (events["theme"] == t).any()]
-    style = {t: (_MARKERS[i % len(_MARKERS)], _COLOURS[i % len(_COLOURS)]) for i, t in enumerate(themes)}
     left, right = round(width * (0.36 if by_event else 0.19)), width - round(width * 0.03)
     legend = by_event and len(themes) > 1
     top, bottom = 34 + (22 if legend else 0), height - 34
@@ -159,15 +148,13 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
         x = left + (right - left) * ((tick - lo) / (hi - lo))
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#dddddd"/>'
                    f'<text x="{x:.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle">{escape(label)}</text>')
-    if by_event:
-        rows = [_shorten(str(t), 40) for t in events["title"]]
-        row_of = {idx: n for n, idx in enumerate(events.index)}  # earliest at the top
-    else:
-        rows = [_pretty(t) for t in themes]
-        row_of = {idx: themes.index(str(t)) for idx, t in events["theme"].items()}
-    step = (bottom - top) / len(rows)
-    for n, label in enumerate(rows):
-        y = top + (n + 0.5) * step
+    step = (bottom - top) / len(labels)
+
+    def y_of(row: int) -> float:  # rows count from the bottom, as on matplotlib's axis
+        return top + (len(labels) - 1 - row + 0.5) * step
+
+    for row in reversed(range(len(labels))):  # top to bottom, the order they are read in
+        label, y = labels[row], y_of(row)
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{11 if by_event else 12}" '
                    f'text-anchor="end">{escape(label)}</text>')
     xs = left + (right - left) * ((events["start_date"] - lo) / (hi - lo)).to_numpy()
@@ -175,7 +162,7 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
                                          events["title"]):
         marker, colour = style[theme]
         out.append(f"<g><title>{escape(f'{date:%d %b %Y}: {name}')}</title>"
-                   f"{_svg_marker(marker, x, top + (row_of[idx] + 0.5) * step, 5.5, colour)}</g>")
+                   f"{_svg_marker(marker, x, y_of(row_of[idx]), 5.5, colour)}</g>")
     out.append("</svg>")
     return "".join(out)
 
@@ -242,6 +229,25 @@ def _svg_marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
                   for k in range(sides)]
     coords = " ".join(f"{x + px:.1f},{y + py:.1f}" for px, py in points)
     return f'<polygon points="{coords}" {paint}/>'
+
+
+def _timeline_layout(events: pd.DataFrame):
+    """What :func:`timeline` and :func:`timeline_svg` both draw: the events in date order, the themes
+    present, each theme's (marker, colour), the row labels (row 0 at the bottom) and each event's row.
+
+    Up to :data:`MAX_LABELLED` events get a row each, labelled with their titles, earliest at the top;
+    more get one row per theme.
+    """
+    events = events.sort_values(["start_date", "event_id"] if "event_id" in events else "start_date")
+    themes = [t for t in _theme_order(events) if (events["theme"] == t).any()]
+    style = {t: (_MARKERS[i % len(_MARKERS)], _COLOURS[i % len(_COLOURS)]) for i, t in enumerate(themes)}
+    if labelled(events):
+        row = {idx: len(events) - 1 - n for n, idx in enumerate(events.index)}  # earliest at the top
+        labels = [_shorten(str(t), 40) for t in reversed(events["title"].tolist())]
+    else:
+        row = {idx: themes.index(str(t)) for idx, t in events["theme"].items()}
+        labels = [_pretty(t) for t in themes]
+    return events, themes, style, labels, row
 
 
 def labelled(events: pd.DataFrame) -> bool:
