@@ -93,20 +93,20 @@ def available_lessons(root: Path | None = None) -> list[str]:
     return [lesson for lesson in LESSONS if (folder / f"{lesson}.yaml").is_file()]
 
 
-def load_bank(lesson: str, root: Path | None = None, _stamped: tuple | None = None) -> Bank:
+def load_bank(lesson: str, root: Path | None = None) -> Bank:
     """Load and validate one lesson's bank (cached until the file, the schema or a table changes)."""
     if lesson not in LESSONS:
         raise DataError(f"there is no lesson {lesson!r}; lessons: {', '.join(LESSONS)}")
     path = bank_path(lesson, root)
     if not path.is_file():
         raise DataError(Problem(display_path(path), None, None, "question bank is missing"))
-    return _load_cached(path.resolve(), _stamped or _stamp(path.parent))
+    return _load_cached(path.resolve(), _stamp(path.parent))
 
 
 def load_all_banks(root: Path | None = None) -> dict[str, Bank]:
     """Every bank, validated together: ids must be unique across all of them."""
-    stamp = _stamp(bank_dir(root))  # once for all nine
-    banks = {lesson: load_bank(lesson, root, stamp) for lesson in available_lessons(root)}
+    stamp = _stamp(bank_dir(root))  # once for all nine (available_lessons lists only banks that exist)
+    banks = {lesson: _load_cached(bank_path(lesson, root).resolve(), stamp) for lesson in available_lessons(root)}
     seen: dict[str, Bank] = {}
     problems = []
     for bank in banks.values():
@@ -271,12 +271,19 @@ def _schemas(folder: Path) -> dict[str, dict]:
     return _schemas_at(folder, stamp)
 
 
+def _schema_name(schemas: dict[str, dict], kind: Any) -> str:
+    """The schema an exercise of type ``kind`` is checked with: its type's, or for an unknown type the
+    common one (which reports "type is not one of ...")."""
+    return kind if isinstance(kind, str) and kind in schemas and kind not in ("bank", "common") else "common"
+
+
 def _type_schema(schemas: dict[str, dict], kind: Any) -> dict:
     """The common fields and the type's own, as one closed schema."""
     common = schemas["common"]
-    if kind not in schemas or kind in ("bank", "common"):
-        return common  # reports "type is not one of ..." through the common schema
-    own = schemas[kind]
+    name = _schema_name(schemas, kind)
+    if name == "common":
+        return common
+    own = schemas[name]
     merged = {k: v for k, v in own.items() if k not in ("properties", "required", "title", "$schema")}
     merged.update({
         "type": "object",
@@ -293,12 +300,7 @@ _VALIDATORS: dict[tuple[int, str], tuple[dict, Any]] = {}
 def _validator(schemas: dict[str, dict], kind: Any, whole_bank: bool = False):
     """The JSON Schema validator for an exercise of type ``kind`` (or, with ``whole_bank``, for the file),
     built once per version of the schema files (building one per exercise cost more than validating)."""
-    if whole_bank:
-        name = "bank"
-    elif isinstance(kind, str) and kind in schemas and kind not in ("bank", "common"):
-        name = kind
-    else:
-        name = "common"  # reports "type is not one of ..." through the common schema
+    name = "bank" if whole_bank else _schema_name(schemas, kind)
     slot = (id(schemas), name)
     cached = _VALIDATORS.get(slot)
     if cached is None or cached[0] is not schemas:
