@@ -12,10 +12,15 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def project_root() -> Path | None:
-    """The repository root when the package runs from a checkout (editable install), else None."""
-    for parent in _PACKAGE_DIR.parents:
-        if (parent / "data" / "datapackage.json").is_file() and (parent / "pyproject.toml").is_file():
-            return parent
+    """The repository root when the package runs from a checkout's ``src/helpers`` (editable install), else None.
+
+    Only the checkout's own ``src/`` counts: a regular install that happens to sit inside a checkout (a
+    virtual environment made in the repository's folder) reads its own shipped copy, not the checkout's.
+    """
+    parent = _PACKAGE_DIR.parent.parent
+    if _PACKAGE_DIR.parent.name == "src" and (parent / "data" / "datapackage.json").is_file() \
+            and (parent / "pyproject.toml").is_file():
+        return parent
     return None
 
 
