@@ -397,6 +397,12 @@ def serve(port: int) -> int:
     print(f"Building the hub's image in {WORK / 'image'} (the first time about a minute)")
     image = build_image()
     origin = local_origin(WORK / "origin")
+
+    def stop(signum, frame):  # Ctrl-C, or a TERM from a script: stop the hub and its servers, then leave
+        raise KeyboardInterrupt
+
+    for signum in (signal.SIGINT, signal.SIGTERM):  # SIGINT too: a shell ignores it in background jobs
+        signal.signal(signum, stop)
     with running_hub(image, WORK, port=port, log_level="INFO") as hub:
         link = readme_link(hub.url, origin)
         print(f"\nA hub is running on {hub.url} (this machine only). Log in with any name and password;\n"
@@ -406,7 +412,7 @@ def serve(port: int) -> int:
             while hub.process.poll() is None:
                 time.sleep(1)
         except KeyboardInterrupt:
-            print("\nstopping the hub")
+            print("\nstopping the hub and every student's server")
     return 0
 
 
