@@ -47,7 +47,9 @@ if importlib.util.find_spec("helpers") is None:
     pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run(pip + ["--no-deps", PACK], check=True)  # the pack alone: Colab's Jupyter stays as it is
     subprocess.run(pip + NEEDS, check=True)  # what the lessons import (most are there already)
-    importlib.invalidate_caches()'''
+    importlib.invalidate_caches()
+    if "ipywidgets" in sys.modules:  # an older copy is already loaded: the new one needs a fresh kernel
+        print("Installed. Choose Runtime > Restart session, then run all the cells again.")'''
 
 
 def kernel_needs() -> list[str]:
