@@ -72,6 +72,12 @@ data: setup ## Re-derive the real-data tables from ../shared/data (RAW=path to o
 bench: setup ## Run the benchmarks in bench/ and print the table
 	$(PY) bench/run.py
 
+.PHONY: hub
+# The public port of `make hub`, e.g. make hub HUB_PORT=8010
+HUB_PORT ?= 8000
+hub: setup ## Try the class's hub here: JupyterHub + nbgitpuller on 127.0.0.1 (needs npm; any name logs in)
+	$(PY) deploy/hub/localhub.py serve --port $(HUB_PORT)
+
 .PHONY: handouts pdf
 # Options for `make handouts`, e.g. make handouts HANDOUT_ARGS="--lessons 01,06 --edition student"
 HANDOUT_ARGS ?=

@@ -23,7 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser("pdf", help="print the HTML handouts to A4 PDF with headless Chromium")
     pdf.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
     pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
+    lessons = sub.add_parser("lessons", help="copy the lessons (notebooks) into a folder, e.g. after `pip install`")
+    lessons.add_argument("folder", help="where to put them (created if needed; files already there are kept)")
     args = parser.parse_args(argv)
+    if args.command == "lessons":
+        return _lessons(args.folder)
     if args.command == "handouts":
         return _handouts(args)
     if args.command == "pdf":
@@ -61,6 +65,40 @@ def _pdf(args) -> int:
     except (FileNotFoundError, RuntimeError) as err:
         print(f"PDFs not printed: {err}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _lessons(folder: str) -> int:
+    """Copy every lesson (and the app's notebook) out of the pack: for a student who installed with pip.
+
+    A file already in ``folder`` is kept as it is (it may hold the student's own work) and named.
+    """
+    import shutil
+    from pathlib import Path
+
+    from .errors import DataError
+    from .paths import data_dir
+
+    try:
+        source = data_dir().parent / "notebooks"
+    except DataError as err:
+        print(f"Lessons not copied: {err}", file=sys.stderr)
+        return 1
+    target = Path(folder).expanduser()
+    copied, kept = [], []
+    for path in sorted(source.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        out = target / path.relative_to(source)
+        if out.exists():
+            kept.append(out)
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, out)
+        copied.append(out)
+    for out in kept:
+        print(f"kept (already there, not overwritten): {out}")
+    print(f"{len(copied)} notebooks copied to {target}; open {target / '00-start-here.ipynb'} first.")
     return 0
 
 

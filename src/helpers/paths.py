@@ -12,18 +12,25 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def project_root() -> Path | None:
-    """The repository root when the package runs from a checkout (editable install), else None."""
-    for parent in _PACKAGE_DIR.parents:
-        if (parent / "data" / "datapackage.json").is_file() and (parent / "pyproject.toml").is_file():
-            return parent
+    """The repository root when the package runs from a checkout's ``src/helpers`` (editable install), else None.
+
+    Only the checkout's own ``src/`` counts: a regular install that happens to sit inside a checkout (a
+    virtual environment made in the repository's folder) reads its own shipped copy, not the checkout's.
+    """
+    parent = _PACKAGE_DIR.parent.parent
+    if _PACKAGE_DIR.parent.name == "src" and (parent / "data" / "datapackage.json").is_file() \
+            and (parent / "pyproject.toml").is_file():
+        return parent
     return None
 
 
 def data_dir() -> Path:
     """The folder holding ``datapackage.json`` and the tables.
 
-    Looks, in order, at ``$TRUCE_DATA_DIR``; the repository this package was installed from; and the
-    working directory and its parents (so a notebook in ``notebooks/`` finds ``../data``).
+    Looks, in order, at ``$TRUCE_DATA_DIR``; the repository this package was installed from (an editable
+    install: edits show at once); the working directory and its parents (so a notebook in a clone's
+    ``notebooks/`` finds ``../data``); and the copy shipped inside the package (``helpers/_pack/data``, see
+    setup.py), which is what ``pip install`` of the repository or a wheel gives anywhere else (Colab, a hub image).
 
     >>> (data_dir() / "datapackage.json").is_file()
     True
@@ -42,11 +49,17 @@ def data_dir() -> Path:
     for parent in [Path.cwd(), *Path.cwd().parents]:
         if (parent / "data" / "datapackage.json").is_file():
             return parent / "data"
+    from importlib.resources import files
+
+    shipped = Path(str(files(__package__ or "helpers").joinpath("_pack", "data")))
+    if (shipped / "datapackage.json").is_file():
+        return shipped
     from .errors import DataError
 
     raise DataError(
-        "cannot find the pack's data/ folder: run from inside the repository, "
-        f"or set ${DATA_ENV} to the folder that holds datapackage.json"
+        f"cannot find the pack's data/ folder: it is not in {shipped} (an install without it: reinstall with "
+        "`pip install` of the repository or a wheel), nor around the working folder; run from inside the "
+        f"repository, or set ${DATA_ENV} to the folder that holds datapackage.json"
     )
 
 
