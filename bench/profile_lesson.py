@@ -36,7 +36,7 @@ def _seconds(cell) -> float | None:
 
 def cell_times(lesson, profile_to: Path | None = None):
     """Execute ``lesson`` (a helpers.notebooks.Lesson); return (total seconds, [(cell number, seconds, first line)])."""
-    from helpers.imports import nbformat as load_nbformat
+    from helpers._imports import nbformat as load_nbformat
 
     nbformat = load_nbformat()
 

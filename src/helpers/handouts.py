@@ -51,7 +51,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from . import imports
+from . import _imports as imports
 from .execute import Executed, LessonError, execute_many
 from .notebooks import Lesson, catalogue
 
@@ -404,7 +404,7 @@ def warm_up() -> None:
 @lru_cache(maxsize=1)
 def _exporter():
     """One exporter per process (building it compiles the templates)."""
-    imports.nbformat()  # before nbconvert imports it: see helpers.imports
+    imports.nbformat()  # before nbconvert imports it: see helpers._imports
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter

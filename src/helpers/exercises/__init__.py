@@ -51,6 +51,6 @@ def explorer(spec=None, events=None):
 
 def progress_summary(lesson: str, store=None):
     """The progress panel for a lesson: '7 of 12 done', a bar, Refresh and Export buttons."""
-    from ..progress import summary_widget
+    from .widgets import progress_panel
 
-    return summary_widget(lesson, store)
+    return progress_panel(lesson, store)
