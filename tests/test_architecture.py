@@ -149,3 +149,35 @@ def test_dir_of_the_package_shows_the_learners_face_not_internals(internal):
     importlib.import_module(f"helpers.{internal}")  # even once imported, a module is not on show
     assert internal not in dir(helpers)
     assert {"load_events", "show", "DataError", "timeline"} <= set(dir(helpers))
+
+
+def test_the_exercise_reference_pattern_is_written_once():
+    root = SRC.parents[1]
+    copies = [str(p.relative_to(root)) for folder in ("src", "tests", "bench", "scripts") for p in (root / folder).rglob("*.py")
+              if "show\\(" in p.read_text(encoding="utf-8") and p != Path(__file__).resolve()]
+    assert copies == ["src/helpers/exercises/model.py"]
+
+
+@pytest.mark.parametrize("look_up", ["queries", "lesson", "bank builder"])
+def test_one_person_look_up_one_error(look_up):
+    from helpers import lesson, queries
+    from helpers.exercises.generate import Tables
+
+    name_of = {"queries": queries.person_name, "lesson": lesson._name, "bank builder": Tables().person_name}[look_up]
+    assert name_of("chamberlain_austen") == "Austen Chamberlain"
+    with pytest.raises(helpers.DataError, match="people.csv.*no person 'nobody'"):
+        name_of("nobody")
+
+
+def test_attempts_left_is_worded_once_for_text_and_html():
+    from helpers.exercises import Attempts, Choice, load_bank
+    from helpers.exercises.static import feedback_html
+
+    exercise = next(ex for ex in load_bank("00-start-here")
+                    if isinstance(ex, Choice) and not ex.multiple and (ex.max_attempts or 0) > 1)
+    wrong = next(o.id for o in exercise.options if o.id not in exercise.answer)
+    feedback = Attempts(exercise).submit(wrong)
+    left = exercise.max_attempts - 1
+    note = f"{left} attempt{'s' if left != 1 else ''} left."
+    assert feedback.attempts_note == note
+    assert note in feedback.as_text() and f"<p>{note}</p>" in feedback_html(feedback)

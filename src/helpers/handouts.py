@@ -53,6 +53,7 @@ from pathlib import Path
 
 from . import _imports as imports
 from .execute import Executed, LessonError, execute_many
+from .exercises.model import EXERCISE_REF as SHOW
 from .notebooks import Lesson, catalogue
 
 __all__ = ["EDITIONS", "BuildResult", "build", "prepare", "render_handout", "render_index", "select_lessons",
@@ -62,7 +63,6 @@ EDITIONS = ("student", "teacher")
 PACK = "Truce and Rupture · Anglo-Soviet relations, 1924–1931"
 
 #: A cell that shows an exercise: ``show("some-id")`` (the same pattern the lesson lint uses).
-SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
 EXPLORER = re.compile(r"\bexplorer\(")
 PROGRESS = re.compile(r"\bprogress_summary\(")
 #: A call that only shows a widget (optionally inside display(...)).
