@@ -211,7 +211,7 @@ def load_trade(root: Path | None = None) -> pd.DataFrame:
     Millions of current US dollars, rounded to whole millions.
 
     >>> trade = load_trade().set_index("year")
-    >>> trade.loc[1927, ["uk_imports_from_ussr", "ussr_imports_from_uk"]].tolist()
+    >>> [float(v) for v in trade.loc[1927, ["uk_imports_from_ussr", "ussr_imports_from_uk"]]]
     [81.0, 23.0]
     """
     return load_table("trade", root)
