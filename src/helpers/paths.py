@@ -124,3 +124,21 @@ def progress_db() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / _APP_DIR / "progress.sqlite"
+
+
+def bank_dir(root: Path | str | None = None) -> Path:
+    """The folder of question banks: ``exercises/`` in the data folder (``root``, default :func:`data_dir`).
+
+    >>> bank_dir("/tmp/data").as_posix()
+    '/tmp/data/exercises'
+    """
+    return (Path(root) if root is not None else data_dir()) / "exercises"
+
+
+def notebooks_dir() -> Path:
+    """The lessons' folder, ``notebooks/`` beside the data folder.
+
+    >>> (notebooks_dir() / "00-start-here.ipynb").is_file()
+    True
+    """
+    return data_dir().parent / "notebooks"

@@ -28,7 +28,7 @@ import yaml
 from .. import _diskcache as diskcache
 from ..errors import DataError, Problem, display_path
 from .._imports import jsonschema
-from ..paths import data_dir
+from .. import paths
 from . import generate
 from .generate import Tables
 from .model import (
@@ -80,7 +80,7 @@ class Bank:
 
 def bank_dir(root: Path | None = None) -> Path:
     """``data/exercises`` (or the one under ``root``)."""
-    return (Path(root) if root is not None else data_dir()) / "exercises"
+    return paths.bank_dir(root)
 
 
 def bank_path(lesson: str, root: Path | None = None) -> Path:
