@@ -62,7 +62,6 @@ __all__ = ["EDITIONS", "BuildResult", "build", "prepare", "render_handout", "ren
 EDITIONS = ("student", "teacher")
 PACK = "Truce and Rupture · Anglo-Soviet relations, 1924–1931"
 
-#: A cell that shows an exercise: ``show("some-id")`` (the same pattern the lesson lint uses).
 EXPLORER = re.compile(r"\bexplorer\(")
 PROGRESS = re.compile(r"\bprogress_summary\(")
 #: A call that only shows a widget (optionally inside display(...)).
