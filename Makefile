@@ -40,8 +40,13 @@ setup: $(STAMP) ## Create .venv and install the pack (only if needed)
 lab: setup ## Open JupyterLab on the first lesson
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
-test: setup browser ## Run the whole test suite (data, exercises, lessons, browser)
+test: setup browser lint ## Lint, then run the whole test suite (data, exercises, lessons, browser)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: setup ## Check the code's style and common mistakes (ruff); `ruff format . && ruff check --fix .` mends most
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 .PHONY: browser app collect
 # The browser tests drive Debian's chromium through Playwright: never a downloaded browser. As root

@@ -25,7 +25,7 @@ CODE = {
 
 def notebooks(folder: Path, kind: str, n: int = 1) -> list[Path]:
     """Write ``n`` notebooks of the given kind ("empty" or "import") into ``folder``; return their paths."""
-    from helpers.imports import nbformat as load_nbformat
+    from helpers._imports import nbformat as load_nbformat
 
     nbformat = load_nbformat()
 

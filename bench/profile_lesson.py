@@ -36,7 +36,7 @@ def _seconds(cell) -> float | None:
 
 def cell_times(lesson, profile_to: Path | None = None):
     """Execute ``lesson`` (a helpers.notebooks.Lesson); return (total seconds, [(cell number, seconds, first line)])."""
-    from helpers.imports import nbformat as load_nbformat
+    from helpers._imports import nbformat as load_nbformat
 
     nbformat = load_nbformat()
 
@@ -71,9 +71,9 @@ def main(argv=None) -> int:
     parser.add_argument("--top", type=int, default=30, help="how many functions to list (default 30)")
     args = parser.parse_args(argv)
     lessons = catalogue()
-    chosen = lessons if args.lesson == "all" else [l for l in lessons if l.id.startswith(args.lesson)]
+    chosen = lessons if args.lesson == "all" else [lesson for lesson in lessons if lesson.id.startswith(args.lesson)]
     if not chosen:
-        parser.error(f"no lesson {args.lesson!r}; lessons: {', '.join(l.id for l in lessons)}")
+        parser.error(f"no lesson {args.lesson!r}; lessons: {', '.join(lesson.id for lesson in lessons)}")
     for lesson in chosen:
         with tempfile.TemporaryDirectory() as tmp:
             stats_path = Path(tmp) / "lesson.prof" if args.profile else None

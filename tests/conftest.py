@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers.imports import jsonschema
+from helpers._imports import jsonschema
 
-jsonschema()  # before anything imports nbformat: saves seconds per test process (see helpers.imports)
+jsonschema()  # before anything imports nbformat: saves seconds per test process (see helpers._imports)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -42,7 +42,7 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 #: The lesson the test opens: lesson 01, or the start page while lesson 01 does not exist yet.
 LESSON = next(p for p in (ROOT / "notebooks" / "01-recognition-1924.ipynb", ROOT / "notebooks" / "00-start-here.ipynb")
               if p.exists())
-SHOW = re.compile(r"""show\(\s*["']([^"']+)["']""")
+from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
 #: A button's accessible name starts with its icon's glyph: match the words only.
 CHECK = re.compile(r"^\W*Check$")
 START_TIMEOUT = 120      # seconds for a server to answer

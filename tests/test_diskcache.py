@@ -1,4 +1,4 @@
-"""helpers.diskcache: results kept between processes, never stale, and never in the way when it fails."""
+"""helpers._diskcache: results kept between processes, never stale, and never in the way when it fails."""
 from __future__ import annotations
 
 import os
@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers import diskcache
+from helpers import _diskcache as diskcache
 
 
 @pytest.fixture

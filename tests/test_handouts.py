@@ -21,7 +21,7 @@ from helpers.notebooks import bullets, catalogue, cell_text, read_notebook, sect
 
 LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
-SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
+from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
 #: Teacher-only strings shorter than this are not searched for (a two-word feedback such as "Right."
 #: could occur anywhere); every explanation, model answer and note is far longer.
 MIN_NEEDLE = 20

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import helpers
+import helpers.checks
 from helpers import holder_on
 
 LESSONS_WITH_EVENTS = ["00-start-here", "01-recognition-1924", "02-doing-nothing-1925", "03-trade-union-alliance",
@@ -27,7 +28,7 @@ def test_no_event_outside_1917_to_1939():
 
 def test_an_event_outside_the_period_is_refused(data_copy):
     line = data_copy.edit("events", 0, start_date="1905-01-22")
-    problems = helpers.check_package(data_copy.root)
+    problems = helpers.checks.check_package(data_copy.root)
     assert any(p.line == line and p.column == "start_date" for p in problems)
 
 
@@ -38,7 +39,7 @@ def test_every_lesson_has_at_least_ten_events():
 
 
 def test_real_data_passes_the_history_checks():
-    assert helpers.check_package() == []
+    assert helpers.checks.check_package() == []
 
 
 def test_overlapping_holders_of_a_sole_post_are_caught(data_copy):
@@ -47,7 +48,7 @@ def test_overlapping_holders_of_a_sole_post_are_caught(data_copy):
     rows.append({**fs, "tenure_id": "t-uk_foreign_secretary-macdonald-1926", "person_id": "macdonald",
                  "start_date": "1926-01-01", "start_precision": "day", "end_date": "1926-02-01", "end_precision": "day"})
     data_copy.write("offices", rows)
-    problems = helpers.check_package(data_copy.root)
+    problems = helpers.checks.check_package(data_copy.root)
     assert any("macdonald takes up uk_foreign_secretary" in p.message and "sole post" in p.message for p in problems)
 
 
@@ -56,7 +57,7 @@ def test_nobody_acts_after_death(data_copy):
     i = next(n for n, r in enumerate(rows) if r["start_date"] >= "1929-01-01")
     rows[i]["people"] = (rows[i]["people"] + ";krasin").strip(";")
     data_copy.write("events", rows)
-    problems = helpers.check_package(data_copy.root)
+    problems = helpers.checks.check_package(data_copy.root)
     assert any("krasin died in 1926" in p.message for p in problems)
 
 
@@ -74,7 +75,7 @@ def test_a_quotation_after_death_is_caught(data_copy):
     rows = data_copy.rows("quotations")
     i = next(n for n, r in enumerate(rows) if r["speaker_id"] == "chamberlain_austen")
     line = data_copy.edit("quotations", i, speaker_id="krasin", date="1929-01-01")
-    problems = helpers.check_package(data_copy.root)
+    problems = helpers.checks.check_package(data_copy.root)
     assert any(p.line == line and "krasin died in 1926 but is quoted in 1929" in p.message for p in problems)
 
 

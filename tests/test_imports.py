@@ -1,4 +1,4 @@
-"""helpers.imports keeps jsonschema from building its RFC 3987 grammar, in a fresh process as in a kernel."""
+"""helpers._imports keeps jsonschema from building its RFC 3987 grammar, in a fresh process as in a kernel."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("entry", ["from helpers.imports import nbformat; nbformat()",
+@pytest.mark.parametrize("entry", ["from helpers._imports import nbformat; nbformat()",
                                    "from helpers.exercises import load_all_banks; load_all_banks()",
                                    "from helpers.handouts import warm_up; warm_up()"])
 def test_reading_notebooks_and_banks_never_builds_the_rfc3987_grammar(entry):

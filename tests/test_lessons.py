@@ -17,7 +17,7 @@ from helpers.notebooks import bullets, catalogue, cell_text, read_notebook, sect
 LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
 FRONT = ["Questions", "Objectives", "Time", "You will need"]
-SHOW = re.compile(r"""show\(\s*["']([^"']+)["']""")
+from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
 
 
 def cells(lesson, kind=None):

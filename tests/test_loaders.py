@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import helpers
+import helpers.paths
 from helpers.schema import package
 
 
@@ -45,6 +46,7 @@ def test_an_edited_file_is_read_again(data_copy):
 
 
 def test_docstrings_carry_a_column_table_from_the_schema():
+    helpers.table_names()  # the column tables are added when the data package is first read, not at import
     doc = helpers.load_trade.__doc__
     assert "Columns" in doc and "uk_imports_from_ussr" in doc
     assert "Examples" in doc or ">>>" in doc
@@ -53,7 +55,7 @@ def test_docstrings_carry_a_column_table_from_the_schema():
 def test_data_dir_can_be_overridden_and_a_wrong_override_is_explained(tmp_path, monkeypatch):
     monkeypatch.setenv("TRUCE_DATA_DIR", str(tmp_path))
     with pytest.raises(helpers.DataError, match="TRUCE_DATA_DIR.*no datapackage.json"):
-        helpers.data_dir()
+        helpers.paths.data_dir()
 
 
 def test_unopposed_returns_are_marked_not_counted():

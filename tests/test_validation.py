@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 
 import helpers
+import helpers.checks
 from helpers import DataError
 
 
 def problems_for(data_copy):
-    return helpers.check_package(data_copy.root)
+    return helpers.checks.check_package(data_copy.root)
 
 
 def test_the_real_package_is_valid():
@@ -106,7 +107,7 @@ def test_utf8_bom_loads(data_copy):
     frame = helpers.load_table("references", data_copy.root)
     assert frame.columns[0] == "ref_id"
     assert frame.equals(helpers.load_references())
-    assert not helpers.check_package(data_copy.root)
+    assert not helpers.checks.check_package(data_copy.root)
 
 
 def test_windows_line_endings_load(data_copy):

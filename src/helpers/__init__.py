@@ -1,39 +1,72 @@
-"""Truce and Rupture: the helper package for a teaching pack on Anglo-Soviet relations, 1924–1931.
+"""Truce and Rupture: Anglo-Soviet relations, 1924–1931, as tables you can question.
 
-Load the structured sources as typed pandas DataFrames, every row saying where its facts come from::
+Load a table (a typed pandas DataFrame; every row says where its facts come from)::
 
     >>> from helpers import load_events
     >>> events = load_events()
     >>> int(events["source_ids"].map(len).min()) >= 1
     True
 
-Validate the whole data package (what ``make validate`` runs)::
+Ask a question of it::
 
-    >>> from helpers import validate
-    >>> validate()["tables"] >= 15
-    True
+    >>> from helpers import holder_on, person_name
+    >>> person_name(holder_on("uk_foreign_secretary", "1927-05-26"))
+    'Austen Chamberlain'
+
+Draw it (``timeline``, ``trade_chart``, ``partners_chart``, ``election_chart``, ``capabilities_chart``),
+try an exercise (``show("start-balfour-1918")``), or check the whole data package (``validate()``, what
+``make validate`` runs). Bad data raises :class:`DataError`, naming the file, the line and the column.
+
+The names below are the whole of the student's and researcher's kit; ``helpers.lesson`` (boxes for a
+lesson's sources), ``helpers.analysis`` (tables derived for a lesson) and ``helpers.exercises`` (question
+banks) say more. Everything else in the package is its machinery.
 """
+
 from __future__ import annotations
 
-from .checks import check_package, validate
+from .checks import validate
 from .data import (
     load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events, load_figures,
     load_glossary, load_offices, load_organisations, load_people, load_posts, load_quotations,
     load_references, load_table, load_trade, load_trade_partners, table_names,
 )
-from .errors import DataError, Problem
-from .paths import data_dir
+from .errors import DataError
 from .queries import (
     cite, events_between, events_for, format_date, holder_on, holders, person_events, person_name, sources_for,
 )
 
 __version__ = "0.1.0"
 
+#: Charts draw with matplotlib and exercises with ipywidgets: both are imported only when first used.
+_LAZY = {
+    "timeline": "charts", "trade_chart": "charts", "partners_chart": "charts", "election_chart": "charts",
+    "capabilities_chart": "charts", "show": "exercises",
+}
+
 __all__ = [
-    "DataError", "Problem", "data_dir", "validate", "check_package", "table_names", "load_table",
-    "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
-    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
-    "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
-    "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite", "sources_for",
-    "format_date",
+    # load a table
+    "load_table", "table_names", "load_events", "load_people", "load_organisations", "load_posts", "load_offices",
+    "load_documents", "load_quotations", "load_glossary", "load_references", "load_disputes",
+    "load_dispute_claims", "load_figures", "load_trade", "load_trade_partners", "load_capabilities",
+    "load_elections",
+    # ask it a question
+    "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite",
+    "sources_for", "format_date",
+    # draw it, try an exercise, check the data
+    *_LAZY, "validate", "DataError",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """What a learner sees: the names in ``__all__`` (submodules stay importable, but out of sight)."""
+    return sorted([*__all__, "__version__"])

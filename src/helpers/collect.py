@@ -62,8 +62,12 @@ _TRUE, _FALSE = {"true", "1", "yes", "y", "t"}, {"false", "0", "no", "n", "f"}
 
 
 @dataclass(frozen=True)
-class Problem:
-    """A file (``line`` None) or a row that was skipped, and why."""
+class Skipped:
+    """A file (``line`` None) or a row of a student's export that ``collect`` skipped, and why.
+
+    Not a :class:`helpers.errors.Problem`: that is a fault in the pack's own data, raised in a DataError;
+    this is a line in the teacher's report about someone else's file, which the merge goes on without.
+    """
 
     file: Path
     line: int | None
@@ -95,7 +99,7 @@ class Collection:
     folder: Path
     attempts: list[Attempt] = field(default_factory=list)
     files: dict[Path, str] = field(default_factory=dict)   # each file read -> its student
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Skipped] = field(default_factory=list)
     unnamed: list[Path] = field(default_factory=list)      # files whose name says nothing of the student
 
     @property
@@ -103,11 +107,11 @@ class Collection:
         return sorted(set(self.files.values()) | {a.student for a in self.attempts}, key=str.casefold)
 
     @property
-    def skipped_files(self) -> list[Problem]:
+    def skipped_files(self) -> list[Skipped]:
         return [p for p in self.problems if p.line is None]
 
     @property
-    def skipped_rows(self) -> list[Problem]:
+    def skipped_rows(self) -> list[Skipped]:
         return [p for p in self.problems if p.line is not None]
 
     def lessons(self) -> dict[str, list[str]]:
@@ -219,16 +223,16 @@ def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
     return result
 
 
-def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] | None, list[Problem], str]:
+def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] | None, list[Skipped], str]:
     """One student's file: (attempts, problems, student). ``attempts`` is None when the file is skipped."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, None, f"cannot be read ({exc.strerror or exc})")], ""
+        return None, [Skipped(path, None, f"cannot be read ({exc.strerror or exc})")], ""
     if not raw.strip():
-        return None, [Problem(path, None, "the file is empty (not an answer export)")], ""
+        return None, [Skipped(path, None, "the file is empty (not an answer export)")], ""
     if b"\x00" in raw[:4096] or raw[:4] == b"PK\x03\x04":
-        return None, [Problem(path, None, "not a text file (a spreadsheet? ask for the CSV file that "
+        return None, [Skipped(path, None, "not a text file (a spreadsheet? ask for the CSV file that "
                                           "'Export my answers (CSV)' writes)")], ""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -237,19 +241,19 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes nearly everything; kept for safety
-        return None, [Problem(path, None, "not a text file in UTF-8")], ""
+        return None, [Skipped(path, None, "not a text file in UTF-8")], ""
     first = text.splitlines()[0] if text.splitlines() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header = [h.strip().lower() for h in next(reader)]
     except (csv.Error, StopIteration) as exc:
-        return None, [Problem(path, None, f"not a CSV file ({exc})")], ""
+        return None, [Skipped(path, None, f"not a CSV file ({exc})")], ""
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         if header[:3] == list(TABLE_COLUMNS[:3]):
-            return None, [Problem(path, None, "a table made by 'collect', not a student's answers")], ""
-        return None, [Problem(path, None, f"not an answer export: no column {', '.join(missing)} "
+            return None, [Skipped(path, None, "a table made by 'collect', not a student's answers")], ""
+        return None, [Skipped(path, None, f"not an answer export: no column {', '.join(missing)} "
                                           f"(expected {', '.join(EXPORT_COLUMNS)})")], ""
     student = _student(path, folder)
     if "student" in header:  # a file that says whose it is
@@ -266,9 +270,9 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
             try:
                 attempts.append(_attempt(row, col, student, path))
             except ValueError as exc:
-                problems.append(Problem(path, line, str(exc)))
+                problems.append(Skipped(path, line, str(exc)))
     except csv.Error as exc:
-        problems.append(Problem(path, reader.line_num, f"the rest of the file is not valid CSV ({exc}); "
+        problems.append(Skipped(path, reader.line_num, f"the rest of the file is not valid CSV ({exc}); "
                                                        "rows before this line were kept"))
     return attempts, problems, student
 
@@ -393,4 +397,4 @@ def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     return 0
 
 
-__all__ = ["collect", "read_answers", "Collection", "Attempt", "Problem", "main", "TABLE_COLUMNS", "REQUIRED"]
+__all__ = ["collect", "read_answers", "Collection", "Attempt", "Skipped", "main", "TABLE_COLUMNS", "REQUIRED"]

@@ -3,7 +3,9 @@
 Types come from ``data/datapackage.json``: dates are ``datetime64``, controlled vocabularies are
 categoricals, whole numbers are nullable ``Int64``, list fields (``source_ids``, ``people``) are tuples.
 Tables are read once per process and cached (re-read if the file changes); each call returns a copy,
-so changing it in a notebook cannot change what the next cell loads.
+so changing it in a notebook cannot change what the next cell loads. Every loader takes an optional
+``root``, the data folder to read (default :func:`helpers.paths.data_dir`). Importing this module reads
+no file: each loader's docstring gains its column table when the data package is first read.
 
 >>> events = load_events()
 >>> events["start_date"].dtype.kind, events["theme"].dtype.name
@@ -17,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import diskcache
+from . import _diskcache as diskcache
 from .schema import Table, column_table, package
 from .table import read_table
 
@@ -35,17 +37,21 @@ def table_names(root: Path | None = None) -> list[str]:
     >>> "events" in table_names()
     True
     """
-    return list(package(root).tables)
+    return list(_package(root).tables)
 
 
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
-    """Load any table by name (``load_table("events")`` is ``load_events()``)."""
-    return cached_table(package(root).table(name))[0].copy()
+    """Load any table by name (``load_table("events")`` is ``load_events()``).
+
+    Every loader takes the same optional ``root``: the data folder to read (default
+    :func:`helpers.paths.data_dir`), e.g. a teacher's edited copy.
+    """
+    return cached_table(_package(root).table(name))[0].copy()
 
 
 def line_numbers(name: str, root: Path | None = None) -> np.ndarray:
     """Each row's line number in its CSV file (for messages that point at a row)."""
-    return cached_table(package(root).table(name))[1]
+    return cached_table(_package(root).table(name))[1]
 
 
 def cached_table(table: Table):
@@ -61,7 +67,7 @@ def cached_table(table: Table):
 @lru_cache(maxsize=64)
 def _read(table: Table, stamp: tuple[int, int]):
     # Parsed once per file version in a process, and kept on disk for the next process (a lesson's
-    # kernel): the key covers the CSV, the schema and the code (helpers.diskcache).
+    # kernel): the key covers the CSV, the schema and the code (helpers._diskcache).
     schema = repr((table.name, table.fields, table.primary_key))
     return diskcache.cached("table", [table.path], lambda: read_table(table), extra=schema)
 
@@ -76,7 +82,7 @@ def column_map(name: str, key: str, value: str, root: Path | None = None) -> dic
     >>> column_map("references", "ref_id", "citation")["gorodetsky1977-ch5"][:15]
     'Gorodetsky 1977'
     """
-    frame = cached_table(package(root).table(name))[0]
+    frame = cached_table(_package(root).table(name))[0]
     slot = (name, key, value, root)
     cached = _MAPS.get(slot)
     if cached is None or cached[0] is not frame:  # a new version of the file: build again
@@ -84,154 +90,154 @@ def column_map(name: str, key: str, value: str, root: Path | None = None) -> dic
     return cached[1]
 
 
-def load_references() -> pd.DataFrame:
+def load_references(root: Path | None = None) -> pd.DataFrame:
     """Every work, debate, page and dataset the pack cites; other tables point here with ``source_ids``.
 
     >>> refs = load_references()
     >>> refs.set_index("ref_id").loc["gorodetsky1977-ch1", "pages"]
     '7–52'
     """
-    return load_table("references")
+    return load_table("references", root)
 
 
-def load_people() -> pd.DataFrame:
+def load_people(root: Path | None = None) -> pd.DataFrame:
     """British, Soviet and other actors, with alternative spellings, life dates and roles.
 
     >>> people = load_people().set_index("person_id")
     >>> "Krassin" in people.loc["krasin", "alt_names"]
     True
     """
-    return load_table("people")
+    return load_table("people", root)
 
 
-def load_organisations() -> pd.DataFrame:
+def load_organisations(root: Path | None = None) -> pd.DataFrame:
     """Parties, ministries, unions, the Comintern, Arcos, newspapers.
 
     >>> load_organisations().set_index("org_id").loc["arcos", "kind"]
     'company'
     """
-    return load_table("organisations")
+    return load_table("organisations", root)
 
 
-def load_events() -> pd.DataFrame:
+def load_events(root: Path | None = None) -> pd.DataFrame:
     """What happened, 1917–1931, one row per event, each with its sources.
 
     >>> events = load_events().set_index("event_id")
     >>> events.loc["ev-1927-05-12-arcos-raid", "start_date"].strftime("%d %B %Y")
     '12 May 1927'
     """
-    return load_table("events")
+    return load_table("events", root)
 
 
-def load_posts() -> pd.DataFrame:
+def load_posts(root: Path | None = None) -> pd.DataFrame:
     """The posts whose holders the pack records (Prime Minister, Foreign Secretary, ...).
 
     >>> bool(load_posts().set_index("post_id").loc["uk_foreign_secretary", "sole"])
     True
     """
-    return load_table("posts")
+    return load_table("posts", root)
 
 
-def load_offices() -> pd.DataFrame:
+def load_offices(root: Path | None = None) -> pd.DataFrame:
     """Who held which post, from when to when (see also :func:`helpers.holder_on`).
 
     >>> offices = load_offices()
     >>> offices.columns[:3].tolist()
     ['tenure_id', 'post_id', 'person_id']
     """
-    return load_table("offices")
+    return load_table("offices", root)
 
 
-def load_documents() -> pd.DataFrame:
+def load_documents(root: Path | None = None) -> pd.DataFrame:
     """Notes, treaties, letters, speeches, debates and Command papers the lessons discuss.
 
     >>> load_documents()["doc_type"].dtype.name
     'category'
     """
-    return load_table("documents")
+    return load_table("documents", root)
 
 
-def load_quotations() -> pd.DataFrame:
+def load_quotations(root: Path | None = None) -> pd.DataFrame:
     """Short verbatim words of historical actors, each with speaker, date, setting and citation.
 
     >>> q = load_quotations()
     >>> bool((q["text"].str.split().str.len() <= 45).all())
     True
     """
-    return load_table("quotations")
+    return load_table("quotations", root)
 
 
-def load_glossary() -> pd.DataFrame:
+def load_glossary(root: Path | None = None) -> pd.DataFrame:
     """Terms a student meets, in the pack's own words.
 
     >>> "de jure recognition" in load_glossary()["term"].str.lower().tolist()
     True
     """
-    return load_table("glossary")
+    return load_table("glossary", root)
 
 
-def load_disputes() -> pd.DataFrame:
+def load_disputes(root: Path | None = None) -> pd.DataFrame:
     """Points where good sources disagree, and which value the pack follows and why.
 
     >>> len(load_disputes()) >= 10
     True
     """
-    return load_table("disputes")
+    return load_table("disputes", root)
 
 
-def load_dispute_claims() -> pd.DataFrame:
+def load_dispute_claims(root: Path | None = None) -> pd.DataFrame:
     """The alternative values in each dispute, each with its sources.
 
     >>> claims = load_dispute_claims()
     >>> bool(claims.groupby("dispute_id").size().min() >= 2)
     True
     """
-    return load_table("dispute_claims")
+    return load_table("dispute_claims", root)
 
 
-def load_figures() -> pd.DataFrame:
+def load_figures(root: Path | None = None) -> pd.DataFrame:
     """Numbers stated in the sources (money, days lost, people counted), exactly as printed.
 
     >>> figs = load_figures()
     >>> bool((figs["source_ids"].map(len) >= 1).all())
     True
     """
-    return load_table("figures")
+    return load_table("figures", root)
 
 
-def load_trade() -> pd.DataFrame:
+def load_trade(root: Path | None = None) -> pd.DataFrame:
     """UK–USSR trade 1920–1935, both directions, observed and smoothed (COW Dyadic Trade v4.0).
 
     Millions of current US dollars, rounded to whole millions.
 
     >>> trade = load_trade().set_index("year")
-    >>> trade.loc[1927, ["uk_imports_from_ussr", "ussr_imports_from_uk"]].tolist()
+    >>> [float(v) for v in trade.loc[1927, ["uk_imports_from_ussr", "ussr_imports_from_uk"]]]
     [81.0, 23.0]
     """
-    return load_table("trade")
+    return load_table("trade", root)
 
 
-def load_trade_partners() -> pd.DataFrame:
+def load_trade_partners(root: Path | None = None) -> pd.DataFrame:
     """UK trade with every partner COW records, 1920–1935, with the partner's name.
 
     >>> tp = load_trade_partners()
     >>> tp[(tp.year == 1925) & (tp.partner == "United States of America")]["uk_imports"].iloc[0]
     np.float64(1041.0)
     """
-    return load_table("trade_partners")
+    return load_table("trade_partners", root)
 
 
-def load_capabilities() -> pd.DataFrame:
+def load_capabilities(root: Path | None = None) -> pd.DataFrame:
     """Iron and steel, energy, military personnel and spending, population: UK and USSR 1920–1935.
 
     >>> cap = load_capabilities().set_index(["country", "year"])
     >>> bool(cap.loc[("UK", 1926), "iron_steel_kt"] < cap.loc[("UK", 1925), "iron_steel_kt"])
     True
     """
-    return load_table("capabilities")
+    return load_table("capabilities", root)
 
 
-def load_elections() -> pd.DataFrame:
+def load_elections(root: Path | None = None) -> pd.DataFrame:
     """Constituency results of the 1923, 1924 and 1929 general elections, one row per party that stood.
 
     Unopposed returns have ``unopposed=True`` and no votes.
@@ -240,15 +246,23 @@ def load_elections() -> pd.DataFrame:
     >>> int(el[(el.election == 1924) & (el.party == "Labour")]["votes"].sum())
     5317686
     """
-    return load_table("elections")
+    return load_table("elections", root)
 
 
-def _add_column_docs() -> None:
+def _package(root: Path | None = None):
+    """The data package (schema.package), and, the first time it is read, each loader's column docs."""
+    pkg = package(root)
+    if root is None and not _DOCUMENTED:
+        _add_column_docs(pkg)
+    return pkg
+
+
+_DOCUMENTED: list[bool] = []
+
+
+def _add_column_docs(pkg) -> None:
     """Append each loader's column table, generated from the schema, to its docstring."""
-    try:
-        pkg = package()
-    except Exception:  # no data folder found: docstrings stay short, loading will explain
-        return
+    _DOCUMENTED.append(True)
     for name in __all__:
         if name.startswith("load_") and name != "load_table":
             fn = globals()[name]
@@ -259,6 +273,3 @@ def _add_column_docs() -> None:
 
 def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else line for line in text.splitlines())
-
-
-_add_column_docs()

@@ -18,8 +18,8 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import imports
-from .paths import cache_dir
+from . import _imports as imports
+from .paths import PROGRESS_ENV, cache_dir
 
 #: Injected as the first cell while a lesson runs, then removed: refuses connections off this machine.
 NETWORK_GUARD = """\
@@ -80,7 +80,7 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
     with tempfile.TemporaryDirectory(prefix="truce-run-") as tmp:
         env_before = dict(os.environ)
         # Always a throwaway database: a lesson run by a test or a build never writes to a real one.
-        os.environ["TRUCE_PROGRESS_DB"] = str(Path(tmp) / "progress.sqlite")
+        os.environ[PROGRESS_ENV] = str(Path(tmp) / "progress.sqlite")
         # matplotlib's settings folder: the pack's own (so a user's matplotlibrc cannot change a handout),
         # kept between runs (so that no kernel spends most of a second rebuilding the font list).
         try:

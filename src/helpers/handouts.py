@@ -51,8 +51,9 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from . import imports
+from . import _imports as imports
 from .execute import Executed, LessonError, execute_many
+from .exercises.model import EXERCISE_REF as SHOW
 from .notebooks import Lesson, catalogue
 
 __all__ = ["EDITIONS", "BuildResult", "build", "prepare", "render_handout", "render_index", "select_lessons",
@@ -61,8 +62,6 @@ __all__ = ["EDITIONS", "BuildResult", "build", "prepare", "render_handout", "ren
 EDITIONS = ("student", "teacher")
 PACK = "Truce and Rupture · Anglo-Soviet relations, 1924–1931"
 
-#: A cell that shows an exercise: ``show("some-id")`` (the same pattern the lesson lint uses).
-SHOW = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
 EXPLORER = re.compile(r"\bexplorer\(")
 PROGRESS = re.compile(r"\bprogress_summary\(")
 #: A call that only shows a widget (optionally inside display(...)).
@@ -404,7 +403,7 @@ def warm_up() -> None:
 @lru_cache(maxsize=1)
 def _exporter():
     """One exporter per process (building it compiles the templates)."""
-    imports.nbformat()  # before nbconvert imports it: see helpers.imports
+    imports.nbformat()  # before nbconvert imports it: see helpers._imports
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter

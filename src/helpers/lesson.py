@@ -17,10 +17,10 @@ from html import escape
 
 import pandas as pd
 
-from .data import (column_map, load_dispute_claims, load_disputes, load_documents, load_events, load_figures,
+from .data import (load_dispute_claims, load_disputes, load_documents, load_events, load_figures,
                    load_glossary, load_posts, load_quotations, load_references)
 from .dates import format_date
-from .queries import cite, holder_on
+from .queries import cite, holder_on, person_name
 
 __all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
            "further_reading", "sources", "figures_table", "note"]
@@ -59,12 +59,10 @@ def _lookup(frame: pd.DataFrame, key: str, value: str, table: str) -> pd.Series:
 
 
 def _name(person_id) -> str:
+    """The person's name (:func:`helpers.queries.person_name`), or '' where the row names nobody."""
     if person_id is None or pd.isna(person_id):
         return ""
-    name = column_map("people", "person_id", "name").get(person_id)
-    if name is None:
-        raise KeyError(f"no person_id {person_id!r} in people.csv")
-    return str(name)
+    return person_name(person_id)
 
 
 def _citations(ids: Iterable[str]) -> str:

@@ -1,7 +1,13 @@
-"""Where the pack's files live. One function answers each question; nothing else hard-codes a path."""
+"""Where the pack's files live. One function answers each question; nothing else hard-codes a path.
+
+Every environment variable the pack reads (``TRUCE_*``) is read here and nowhere else:
+``TRUCE_DATA_DIR`` (:func:`data_dir`), ``TRUCE_CACHE_DIR`` (:func:`cache_dir`), ``TRUCE_CACHE``
+(:func:`cache_enabled`) and ``TRUCE_PROGRESS_DB`` (:func:`progress_db`).
+"""
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -63,7 +69,7 @@ def data_dir() -> Path:
     )
 
 
-#: Environment variable that moves the pack's cache (typed tables and checked banks, see helpers.diskcache;
+#: Environment variable that moves the pack's cache (typed tables and checked banks, see helpers._diskcache;
 #: matplotlib's settings and font list for lessons run by the tests and the handout build) elsewhere.
 CACHE_ENV = "TRUCE_CACHE_DIR"
 
@@ -93,3 +99,59 @@ def cache_dir(name: str = "") -> Path:
         if os.access(folder, os.W_OK):
             return folder
     raise OSError(f"no writable cache folder: tried {base / name} and the temporary directory")
+
+
+#: Set to "off" (or "0", "no", "false") to derive everything afresh in every process (helpers._diskcache).
+CACHE_SWITCH_ENV = "TRUCE_CACHE"
+
+
+def cache_enabled() -> bool:
+    """False when ``$TRUCE_CACHE`` turns the on-disk cache off.
+
+    >>> cache_enabled() in (True, False)
+    True
+    """
+    return os.environ.get(CACHE_SWITCH_ENV, "on").strip().lower() not in ("off", "0", "no", "false")
+
+
+#: Environment variable naming the progress database file (tests, shared machines and the lesson runner set it).
+PROGRESS_ENV = "TRUCE_PROGRESS_DB"
+_APP_DIR = "truce-and-rupture"
+
+
+def progress_db() -> Path:
+    """Where a student's progress database lives.
+
+    ``$TRUCE_PROGRESS_DB`` if set, else ``progress.sqlite`` in the user's data folder
+    (``$XDG_DATA_HOME/truce-and-rupture`` or ``~/.local/share/truce-and-rupture``; ``%LOCALAPPDATA%`` on
+    Windows).
+
+    >>> progress_db().suffix
+    '.sqlite'
+    """
+    override = os.environ.get(PROGRESS_ENV)
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / _APP_DIR / "progress.sqlite"
+
+
+def bank_dir(root: Path | str | None = None) -> Path:
+    """The folder of question banks: ``exercises/`` in the data folder (``root``, default :func:`data_dir`).
+
+    >>> bank_dir("/tmp/data").as_posix()
+    '/tmp/data/exercises'
+    """
+    return (Path(root) if root is not None else data_dir()) / "exercises"
+
+
+def notebooks_dir() -> Path:
+    """The lessons' folder, ``notebooks/`` beside the data folder.
+
+    >>> (notebooks_dir() / "00-start-here.ipynb").is_file()
+    True
+    """
+    return data_dir().parent / "notebooks"

@@ -1,9 +1,9 @@
 """A student's answers, saved on their own machine with sqlite3: every attempt, a summary per lesson,
 and an export to CSV for the teacher.
 
-Where: ``$TRUCE_PROGRESS_DB`` if set, else ``progress.sqlite`` in the user's data folder
-(``$XDG_DATA_HOME/truce-and-rupture`` or ``~/.local/share/truce-and-rupture``; ``%LOCALAPPDATA%`` on
-Windows).
+Where: :func:`helpers.paths.progress_db` (an environment variable, else the user's data folder).
+The store knows nothing of exercises: the caller says how many there are (``summary(lesson, total)``);
+the progress panel that shows a summary lives with the other views, in :mod:`helpers.exercises.widgets`.
 
 Safe with two notebooks open at once (write-ahead logging, a busy timeout, one short transaction per
 save). A database that cannot be read is renamed aside (``progress.sqlite.unreadable-<time>``) with a
@@ -23,16 +23,14 @@ import csv
 import json
 import os
 import sqlite3
-import sys
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-#: Environment variable naming the progress database file (tests and shared machines set it).
-PROGRESS_ENV = "TRUCE_PROGRESS_DB"
-APP_DIR = "truce-and-rupture"
+from .paths import PROGRESS_ENV, progress_db
+
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
 
@@ -56,15 +54,8 @@ class ProgressWarning(UserWarning):
 
 
 def default_path() -> Path:
-    """Where the progress database lives (see the module docstring)."""
-    override = os.environ.get(PROGRESS_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"])
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_DIR / "progress.sqlite"
+    """Where the progress database lives (:func:`helpers.paths.progress_db`)."""
+    return progress_db()
 
 
 @dataclass(frozen=True)
@@ -216,13 +207,11 @@ class ProgressStore:
     def summary(self, lesson: str, total: int | None = None) -> LessonSummary:
         """How many of a lesson's exercises have been attempted, and how many answered correctly.
 
-        ``total`` defaults to the number of graded exercises in the lesson's bank.
+        ``total`` is how many exercises the lesson has (the caller knows; None: '3 done' without one).
         """
         rows = self.attempts(lesson=lesson)
         done = {r["exercise_id"] for r in rows}
         correct = {r["exercise_id"] for r in rows if r["correct"]}
-        if total is None:
-            total = _bank_total(lesson)
         return LessonSummary(lesson, len(done), total, len(correct))
 
     def export_csv(self, path: str | os.PathLike, lesson: str | None = None) -> Path:
@@ -248,16 +237,6 @@ def default_store() -> ProgressStore:
     if path not in _STORES:
         _STORES[path] = ProgressStore(path)
     return _STORES[path]
-
-
-def summary_widget(lesson: str, store: ProgressStore | None = None):
-    """A small panel: '7 of 12 done', a progress bar, a Refresh button and an Export button.
-
-    Returns a :class:`helpers.exercises.widgets.ProgressView` (display it, or drive it in a test).
-    """
-    from .exercises.widgets import ProgressView
-
-    return ProgressView(lesson, store)
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -298,13 +277,4 @@ def _why_not_saved(exc: BaseException, path: Path) -> str:
         why = str(exc)
     return (f"Your answer was checked, but it could not be saved ({why}; {path}). "
             f"Set {PROGRESS_ENV} to a file in a folder you can write to, then run the cell again.")
-
-
-def _bank_total(lesson: str) -> int | None:
-    try:
-        from .exercises.bank import load_bank
-
-        return len(load_bank(lesson).graded)
-    except Exception:  # noqa: BLE001 - no bank (yet) for this lesson: show "n done" without a total
-        return None
 

@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
-from .data import column_map, load_events, load_offices, load_people
+from .data import column_map, load_events, load_offices
 from .dates import format_date, period_end
-from .errors import DataError
+from .errors import DataError, Problem
 
 __all__ = ["events_between", "events_for", "holder_on", "holders", "person_events", "cite", "sources_for",
            "format_date", "person_name"]
@@ -57,7 +58,7 @@ def events_for(lesson: str | None = None, theme: str | None = None, person: str 
                 raise ValueError(f"{value!r} is not a {column}; choose one of: {', '.join(allowed)}")
             mask &= events[column] == value
     if person is not None:
-        _check_person(person)
+        person_name(person)  # an unknown id raises, naming it
         mask &= events["people"].map(lambda ids: person in ids)
     return events[mask].sort_values(["start_date", "event_id"]).reset_index(drop=True)
 
@@ -101,22 +102,23 @@ def holder_on(post_id: str, date) -> str | None:
     return str(current.iloc[-1]["person_id"])  # at a boundary, the newer holder
 
 
-def person_name(person_id: str) -> str:
-    """A person's usual English name.
+def person_name(person_id: str, root: Path | None = None) -> str:
+    """A person's usual English name: the pack's one look-up of a name by id.
+
+    An id that is not in ``people.csv`` raises :class:`DataError`, naming it.
 
     >>> person_name("chamberlain_austen")
     'Austen Chamberlain'
+    >>> person_name("chamberlain")
+    Traceback (most recent call last):
+    ...
+    helpers.errors.DataError: people.csv, column 'person_id': no person 'chamberlain' (ids look like 'chamberlain_austen')
     """
-    names = column_map("people", "person_id", "name")
+    names = column_map("people", "person_id", "name", root)
     if person_id not in names:
-        _check_person(person_id)  # raises, naming the id
+        raise DataError(Problem("people.csv", None, "person_id",
+                                f"no person {person_id!r} (ids look like 'chamberlain_austen')"))
     return str(names[person_id])
-
-
-def _check_person(person_id: str, people: pd.DataFrame | None = None) -> None:
-    people = people if people is not None else load_people().set_index("person_id")
-    if person_id not in people.index:
-        raise ValueError(f"no person {person_id!r} in people.csv (ids look like 'chamberlain_austen')")
 
 
 def cite(ref_id: str) -> str:

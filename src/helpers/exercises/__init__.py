@@ -17,7 +17,7 @@ from .bank import Bank, available_lessons, get_exercise, load_all_banks, load_ba
 from .generate import chronology as generate_chronology
 from .generate import documents_to_dates, people_to_offices, quotations_to_speakers
 from .model import (
-    SKILLS, TYPES, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
+    EXERCISE_REF, SKILLS, TYPES, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
     SourceAnalysis, parse_number,
 )
 from .static import render, render_bank
@@ -27,7 +27,7 @@ __all__ = [
     "show", "explorer", "progress_summary", "render", "render_bank",
     "generate_chronology", "quotations_to_speakers", "people_to_offices", "documents_to_dates",
     "Exercise", "Choice", "Chronology", "Matching", "Numeric", "SourceAnalysis", "ExplorerSpec",
-    "Feedback", "Attempts", "parse_number", "SKILLS", "TYPES",
+    "Feedback", "Attempts", "parse_number", "SKILLS", "TYPES", "EXERCISE_REF",
 ]
 
 
@@ -51,6 +51,6 @@ def explorer(spec=None, events=None):
 
 def progress_summary(lesson: str, store=None):
     """The progress panel for a lesson: '7 of 12 done', a bar, Refresh and Export buttons."""
-    from ..progress import summary_widget
+    from .widgets import progress_panel
 
-    return summary_widget(lesson, store)
+    return progress_panel(lesson, store)

@@ -25,10 +25,10 @@ from typing import Any
 
 import yaml
 
-from .. import diskcache
+from .. import _diskcache as diskcache
 from ..errors import DataError, Problem, display_path
-from ..imports import jsonschema
-from ..paths import data_dir
+from .._imports import jsonschema
+from .. import paths
 from . import generate
 from .generate import Tables
 from .model import (
@@ -80,7 +80,7 @@ class Bank:
 
 def bank_dir(root: Path | None = None) -> Path:
     """``data/exercises`` (or the one under ``root``)."""
-    return (Path(root) if root is not None else data_dir()) / "exercises"
+    return paths.bank_dir(root)
 
 
 def bank_path(lesson: str, root: Path | None = None) -> Path:
@@ -161,7 +161,7 @@ def _stamp(folder: Path) -> tuple:
 @lru_cache(maxsize=32)
 def _load_cached(path: Path, stamp: tuple) -> Bank:
     # Checked once per version of its inputs in a process, and kept on disk for the next process (a
-    # lesson's kernel): the key covers the bank, the schemas, the tables and the code (helpers.diskcache).
+    # lesson's kernel): the key covers the bank, the schemas, the tables and the code (helpers._diskcache).
     return diskcache.cached("bank", [path, *_inputs(path.parent)], lambda: read_bank(path))
 
 

@@ -80,7 +80,10 @@ class Tables:
         return self._load("organisations", "org_id")
 
     def person_name(self, person_id: str) -> str:
-        return str(self.people.at[person_id, "name"]) if person_id in self.people.index else person_id
+        """The name by :func:`helpers.queries.person_name` (in this folder); an unknown id raises DataError."""
+        from ..queries import person_name
+
+        return person_name(person_id, self.root)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,11 @@ _HEADLINES = {
 }
 
 
+#: How a notebook cell refers to an exercise: ``show("start-balfour-1918")``; group 1 is the id. The one
+#: copy of this pattern (the handout build and the tests find a lesson's exercises with it).
+EXERCISE_REF = re.compile(r"""\bshow\(\s*["']([^"']+)["']""")
+
+
 @dataclass(frozen=True)
 class Feedback:
     """What the student sees after checking: a headline with a symbol and a word, then details.
@@ -95,6 +100,20 @@ class Feedback:
     def headline(self) -> str:
         return _HEADLINES[self.status]
 
+    @property
+    def attempts_note(self) -> str:
+        """'2 attempts left.' after a wrong answer while tries remain and no explanation is shown; else ''.
+
+        >>> Feedback(INCORRECT, 0.0, attempts_left=1).attempts_note
+        '1 attempt left.'
+        >>> Feedback(CORRECT, 1.0, attempts_left=1).attempts_note
+        ''
+        """
+        n = self.attempts_left
+        if n is None or self.status not in (PARTIAL, INCORRECT) or self.explanation:
+            return ""
+        return f"{n} attempt{'s' if n != 1 else ''} left."
+
     def as_text(self) -> str:
         """The feedback as plain text (what a screen reader would read).
 
@@ -103,8 +122,8 @@ class Feedback:
         Try again.
         """
         lines = [self.headline, *self.details]
-        if self.attempts_left is not None and self.status in (PARTIAL, INCORRECT) and self.explanation is None:
-            lines.append(f"{self.attempts_left} attempt{'s' if self.attempts_left != 1 else ''} left.")
+        if self.attempts_note:
+            lines.append(self.attempts_note)
         if self.hint:
             lines.append("Hint: " + self.hint)
         if self.explanation:

@@ -84,9 +84,8 @@ def feedback_html(feedback: Feedback) -> str:
              f"<strong>{escape(feedback.headline)}</strong>"]
     if feedback.details:
         parts.append("<ul>" + "".join(f"<li>{escape(d)}</li>" for d in feedback.details) + "</ul>")
-    if feedback.attempts_left is not None and feedback.status in ("partial", "incorrect") and not feedback.explanation:
-        n = feedback.attempts_left
-        parts.append(f"<p>{n} attempt{'s' if n != 1 else ''} left.</p>")
+    if feedback.attempts_note:
+        parts.append(f"<p>{escape(feedback.attempts_note)}</p>")
     if feedback.hint:
         parts.append(f"<p><strong>Hint:</strong> {escape(feedback.hint)}</p>")
     if feedback.explanation:

@@ -339,7 +339,7 @@ class ProgressView:
         return self._store if self._store is not None else default_store()
 
     def refresh(self):
-        summary = self.store.summary(self.lesson)
+        summary = self.store.summary(self.lesson, total=_graded_total(self.lesson))
         self.summary = summary
         self.summary_html.value = (f"<p><strong>Your progress in {escape(self.lesson)}:</strong> "
                                    f"{escape(summary.text)}</p>")
@@ -409,6 +409,18 @@ def _typed(exercise, kind: type, store):
     return _VIEWS[kind](exercise, store)
 
 
+def _graded_total(lesson: str) -> int | None:
+    """How many graded exercises the lesson's bank has; None when it has no bank (yet)."""
+    from .bank import available_lessons, load_bank
+
+    return len(load_bank(lesson).graded) if lesson in available_lessons() else None
+
+
+def progress_panel(lesson: str, store: ProgressStore | None = None) -> ProgressView:
+    """A small panel: '7 of 12 done', a progress bar, a Refresh button and an Export button."""
+    return ProgressView(lesson, store)
+
+
 def _download_link(path: Path) -> str:
     """A link that saves the file on the student's own computer, carried in the page itself (a data: URL),
     so it works wherever the kernel runs: a laptop, a JupyterHub, Binder, or the Voila app."""
@@ -427,4 +439,4 @@ def _header(ex: Exercise) -> str:
 
 
 __all__ = ["ExerciseView", "ChoiceView", "ChronologyView", "MatchingView", "NumericView", "SourceAnalysisView",
-           "ProgressView", "view", "choice", "chronology", "matching", "numeric", "source_analysis"]
+           "ProgressView", "progress_panel", "view", "choice", "chronology", "matching", "numeric", "source_analysis"]

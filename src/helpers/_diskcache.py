@@ -7,17 +7,18 @@ versions of Python, pandas and numpy. Change a file, the code or a library and t
 entry is never stale; old entries are deleted once the folder holds more than :data:`MAX_ENTRIES`.
 
 Nothing that goes wrong here stops a lesson: a missing, unreadable or corrupt entry is built again, and an
-entry that cannot be written (a read-only home folder) is simply not kept. ``TRUCE_CACHE=off`` turns the
-cache off; ``TRUCE_CACHE_DIR`` moves it (see :func:`helpers.paths.cache_dir`). The entries are pickles
-that this package wrote into the user's own cache folder; it reads no others.
+entry that cannot be written (a read-only home folder) is simply not kept. An environment variable turns
+the cache off (:func:`helpers.paths.cache_enabled`), another moves it (:func:`helpers.paths.cache_dir`).
+The entries are pickles that this package wrote into the user's own cache folder; it reads no others.
 
 >>> import tempfile, os
->>> os.environ["TRUCE_CACHE_DIR"] = tempfile.mkdtemp()
+>>> from helpers.paths import CACHE_ENV
+>>> os.environ[CACHE_ENV] = tempfile.mkdtemp()
 >>> cached("example", [], lambda: {"answer": 42})   # built and kept
 {'answer': 42}
 >>> cached("example", [], lambda: 1 / 0)            # found: not built again
 {'answer': 42}
->>> del os.environ["TRUCE_CACHE_DIR"]
+>>> del os.environ[CACHE_ENV]
 """
 from __future__ import annotations
 
@@ -31,19 +32,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from .paths import cache_dir
+from .paths import cache_dir, cache_enabled
 
 T = TypeVar("T")
 
-#: Set to "off" (or "0", "no") to derive everything afresh in every process.
-SWITCH_ENV = "TRUCE_CACHE"
 #: The folder is pruned, oldest first, to this many entries.
 MAX_ENTRIES = 300
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def enabled() -> bool:
-    return os.environ.get(SWITCH_ENV, "on").strip().lower() not in ("off", "0", "no", "false")
+    """False when the cache is switched off (:func:`helpers.paths.cache_enabled`)."""
+    return cache_enabled()
 
 
 def cached(kind: str, inputs: Iterable[Path], build: Callable[[], T], extra: str = "") -> T:
