@@ -1,0 +1,433 @@
+"""Write the 15d research CSVs (Soviet decision-making) with exactly the data tables' columns.
+
+Run: python3 research/build_15d.py   (rewrites research/15d-*.csv)
+"""
+import csv
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DATA = HERE.parent / "data"
+
+
+def header(table):
+    with open(DATA / f"{table}.csv", newline="", encoding="utf-8") as f:
+        return next(csv.reader(f))
+
+
+def write(name, cols, rows):
+    with open(HERE / name, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            missing = set(r) - set(cols)
+            assert not missing, (name, missing)
+            w.writerow(r)
+
+
+EVENTS = [
+    dict(
+        event_id="ev-1926-06-03-politburo-debates-strike",
+        start_date="1926-06-03", end_date="", date_precision="day",
+        title="Politburo argues over the 'lessons' of the British general strike",
+        summary=("Three weeks after the TUC called the strike off, the Politburo spent a long and angry "
+                 "session on what it had shown. The verbatim record, kept secret until recently, shows the "
+                 "leaders reading the strike in inconsistent ways and the opposition using Moscow's British "
+                 "policy, above all the partnership with the TUC leaders in the Anglo-Russian committee, "
+                 "as a weapon against Stalin and the majority."),
+        theme="general_strike", lesson="04-general-strike-1926",
+        people="stalin;trotsky", organisations="politburo;jac;tuc_general_council",
+        certainty="probable",
+        source_ids="web-kocho-williams-soviet-union-general-strike;doc-trotsky-my-life-arc",
+        verified_by="primary",
+        note=("The date and the description of the session rest on Kocho-Williams's paper on the published "
+              "stenogram (Stenogrammy zasedanii Politbiuro, vol. 1); the stenogram itself was not read. "
+              "Trotsky's memoir (primary) confirms that the strike and the bloc with the General Council "
+              "divided the leadership but gives no date. Who said what at the session is left out: the "
+              "passages of the paper seen do not attribute speeches."),
+    ),
+    dict(
+        event_id="ev-1927-05-24-intercepted-telegrams-quoted",
+        start_date="1927-05-24", end_date="", date_precision="day",
+        title="Baldwin quotes intercepted Soviet telegrams to the Commons",
+        summary=("Because the papers seized at Soviet House did not by themselves prove the case, Baldwin "
+                 "also read out Soviet official messages, among them one from the Soviet chargé d'affaires "
+                 "in London to Moscow about holding back secret post. Labour members asked how they had been "
+                 "obtained; Time reported that colleagues pulled him down as he seemed about to make a "
+                 "damaging admission. The texts were decrypts made by British codebreakers."),
+        theme="intelligence", lesson="06-rupture-1927",
+        people="baldwin;chamberlain_austen", organisations="uk_parliament;gccs;soviet_mission_london",
+        certainty="certain",
+        source_ids=("hc-1927-05-24-prime-ministers-statement;news-time-1927-06-06-russian-break;"
+                    "news-spectator-1927-05-28-baldwin-decision;book-aldrich-black-door"),
+        verified_by="primary",
+        note=("Complements ev-1927-05-24-baldwin-statement (same sitting). That the quoted texts were "
+              "intercepts decrypted by GC&CS is the historians' finding (Aldrich), not something said in "
+              "the House; Time and the Spectator confirm that telegrams were quoted. The passage of Hansard "
+              "seen here covers the opening of the statement only."),
+    ),
+    dict(
+        event_id="ev-1927-05-30-chamberlain-declines-to-say-how-telegrams-obtained",
+        start_date="1927-05-30", end_date="", date_precision="day",
+        title="Chamberlain refuses to say how the Moscow–Peking telegrams were obtained",
+        summary=("Asked whether the messages between Moscow and Peking printed in Part II of the White Paper "
+                 "Cmd. 2874 came from the raid on the Soviet legation in Peking, Chamberlain said they did "
+                 "not, and then declined, in the public interest, to say how they had reached the Government. "
+                 "A Labour member asked outright whether they had been got by espionage."),
+        theme="intelligence", lesson="06-rupture-1927",
+        people="chamberlain_austen;kenworthy;thurtle", organisations="foreign_office;uk_parliament;gccs",
+        certainty="certain",
+        source_ids="hc-1927-05-30-documents-command-paper-2874;doc-cmd2874-googlebooks",
+        verified_by="primary",
+        note=("Part II of Cmd. 2874 lists a Commissariat for Foreign Affairs message to the Soviet "
+              "representative in Peking (12 Nov. 1926) and one from the Soviet chargé d'affaires in London "
+              "to Moscow (1 Feb. 1927). Volume and columns of the Hansard item were not seen."),
+    ),
+    dict(
+        event_id="ev-1927-01-01-moscow-replaces-compromised-ciphers",
+        start_date="1927-01-01", end_date="", date_precision="year",
+        title="Moscow replaces the cipher systems Britain had been reading",
+        summary=("The May statements told Moscow that its telegrams had been read, and it changed its cipher "
+                 "systems. Later accounts say diplomatic and intelligence traffic moved to one-time pads, "
+                 "which left British codebreakers unable to read almost any of it until the Second World War. "
+                 "Christopher Andrew judged the Commons exchanges an indiscretion about secret intelligence "
+                 "without parallel in modern parliamentary history."),
+        theme="intelligence", lesson="06-rupture-1927",
+        people="baldwin", organisations="gccs;soviet_government",
+        certainty="probable",
+        source_ids="book-aldrich-black-door;web-coldspur-sonias-radio-iv",
+        verified_by="two_secondary",
+        note=("Year only (1 January = year precision): no source read gives the month of the change. The "
+              "Black Door passage seen breaks off after saying the Russians replaced their systems; the "
+              "one-time pads and the 'until the war' claim come from a blog (coldspur) that cites Aldrich's "
+              "GCHQ, whose own page on this was cut off before the point. Andrew's judgement is quoted by "
+              "Aldrich; Andrew's own book was not read."),
+    ),
+    dict(
+        event_id="ev-1927-06-01-trotsky-attacks-british-policy",
+        start_date="1927-06-01", end_date="", date_precision="month",
+        title="Trotsky attacks the leadership's British policy after the break",
+        summary=("After Britain broke off relations, Trotsky renewed his open attack on Stalin's majority. "
+                 "Before the party's Central Control Commission he argued that holding on to the "
+                 "Anglo-Russian trade-union committee had misled Soviet workers about who their friends "
+                 "would be in a war; Time reported that he also urged reprisals against Britain before the "
+                 "communist leadership and was formally censured."),
+        theme="international", lesson="06-rupture-1927",
+        people="trotsky;stalin;purcell;hicks_george", organisations="politburo;comintern;jac;tuc_general_council",
+        certainty="certain",
+        source_ids="doc-trotsky-1927-ccc-speech;news-time-1927-06-13-trotzky-v-stalin",
+        verified_by="primary",
+        note=("Month precision: the speech is dated only 'June 1927' and Time (13 June) says 'last week'. "
+              "Time calls the body 'the Comintern' and glosses it as the party's executive and central "
+              "committee; which body passed the censure is therefore left vague."),
+    ),
+    dict(
+        event_id="ev-1927-09-01-war-scare-and-the-countryside",
+        start_date="1927-09-01", end_date="", date_precision="month",
+        title="War scare feeds the leadership's fears about the peasants",
+        summary=("As talk of war spread through 1927, rumours reached the villages and the political police "
+                 "reported growing peasant hostility. By the autumn the OGPU's summaries to the leadership "
+                 "described a countryside spoiling for a showdown, adding to the pressures that pushed the "
+                 "party towards collectivisation; the crisis born abroad had spread into Soviet economic "
+                 "and political life."),
+        theme="international", lesson="06-rupture-1927",
+        people="stalin", organisations="politburo;soviet_government",
+        certainty="probable",
+        source_ids="article-spsr-1927-war-scare;book-jacobson-1994",
+        verified_by="two_secondary",
+        note=("Month precision: 'by fall 1927' in the article's abstract (only the abstract was read). "
+              "Jacobson's section 'The War Scare of 1927' says the crisis began in the USSR's international "
+              "position and engulfed its economy and politics."),
+    ),
+]
+
+PEOPLE_EDITS = [
+    dict(person_id="chicherin", field="role",
+         new=("Aristocrat and former tsarist archivist who became People's Commissar for Foreign Affairs in "
+              "1918 and held the post until July 1930. He directed Soviet diplomacy through recognition in "
+              "1924 and the troubled years to 1927, growing hostile to Britain after Locarno; illness "
+              "increasingly left the work to his deputy Litvinov. His commissariat sought normal relations "
+              "and trade while the Comintern pursued revolution abroad, and historians differ on whether he "
+              "objected to that work in principle or only to its being exposed."),
+         source_ids=("enc-wikipedia-chicherin;enc-marxists-fr-chicherin;enc-prlib-chicherin;enc-prabook-chicherin;"
+                     "gorodetsky1977-ch4;article-kocho-williams-engaging-the-world;book-service-spies-and-commissars"),
+         reason="Issue 15 item 4: Narkomindel–Comintern tension and Chicherin's position (see d-19-narkomindel-comintern)."),
+    dict(person_id="litvinov", field="role",
+         new=("Old Bolshevik who had lived in London and was the first Soviet representative there in 1917–18 "
+              "until his deportation. As deputy commissar for foreign affairs in the 1920s he handled much of "
+              "the day-to-day diplomacy; in May 1927 he handed the British chargé d'affaires Moscow's answer "
+              "to the break, denying the charges and blaming the rupture on British failure in China. In 1930 "
+              "he succeeded Chicherin as commissar, a post he held until 1939."),
+         source_ids=("enc-oxford-litvinov;enc-britannica-concise-litvinov;enc-universal-lexikon-litvinov;"
+                     "enc-prabook-chicherin;news-hokitika-guardian-1927-05-30-raid-results"),
+         reason="Issue 15 item 4: Litvinov's position in 1927 (already an event, ev-1927-05-28-soviet-reply-to-rupture; now in his role)."),
+    dict(person_id="rakovsky", field="role",
+         new=("Bulgarian-born revolutionary and former head of the Ukrainian Soviet government, sent to London "
+              "in 1923 despite British objections, at a time when Moscow's first aim abroad was to end its "
+              "isolation through trade. He led the Soviet side at the 1924 Anglo-Soviet conference and acted as "
+              "chargé d'affaires after recognition, before moving to Paris in autumn 1925. A Trotsky supporter, "
+              "he was later expelled, tried in 1938 and shot in 1941."),
+         source_ids=("enc-spartacus-rakovsky;enc-wikipedia-rakovsky;enc-treccani-rakovsky;news-time-1924-05-19-anglo-russian;"
+                     "news-spectator-1923-08-11-objection-to-rakovsky;news-time-1927-10-31-sneaked-away;gorodetsky1977-ch1;"
+                     "web-marxists-fagan-rakovsky"),
+         reason="Issue 15 item 4: the purpose of Rakovsky's London mission (Fagan's biographical introduction)."),
+    dict(person_id="rosengoltz", field="role",
+         new=("Bolshevik and former Red Army commissar who worked at the Soviet mission in London in 1926–27 "
+              "and acted as chargé d'affaires. Chamberlain received him in July 1926 to set out the British "
+              "conditions for better relations, and on 13 May 1927 to hear his protest against the Arcos raid. "
+              "Telegrams from the Soviet chargé d'affaires in London to Moscow, read by British codebreakers, "
+              "were quoted in the Commons and printed in Cmd. 2874. He was expelled when relations were broken "
+              "and left London in early June 1927."),
+         source_ids=("gorodetsky1977-ch5;hc-1926-07-05-diplomatic-agreement;hc-1927-05-25-arcos-limited-police-search;"
+                     "news-time-1927-06-13-reds-go;news-nz-herald-1927-06-09-details-of-the-crime;enc-wikipedia-rosengolts;"
+                     "doc-cmd2874-googlebooks;book-aldrich-black-door"),
+         reason=("Issue 15 item 4: the intercepted telegrams. The sources name the sender as 'the Soviet chargé "
+                 "d'affaires in London'; the link to Rosengoltz rests on his holding that post (Feb.–May 1927) in the existing role.")),
+    dict(person_id="trotsky", field="role",
+         new=("First Soviet commissar for foreign affairs (1917–18) and founder of the Red Army, later defeated "
+              "by Stalin. In 1926–27 he attacked the majority's alliance with the TUC leaders in the "
+              "Anglo-Russian trade-union committee as a betrayal of revolutionary policy, and after the British "
+              "break renewed the attack and was censured. He was expelled from the party in 1927, deported in "
+              "1929 and murdered in Mexico in 1940. Rakovsky was among his allies."),
+         source_ids=("enc-gulag-glossary;enc-wikipedia-trotsky;enc-soviethistory-trotsky-1917;enc-marxists-fr-chicherin;"
+                     "doc-trotsky-my-life-arc;doc-trotsky-1927-ccc-speech;news-time-1927-06-13-trotzky-v-stalin"),
+         reason="Issue 15 item 4: Trotsky's position on the Anglo-Russian committee and British policy."),
+    dict(person_id="stalin", field="role",
+         new=("General Secretary of the Soviet Communist Party from 1922 who defeated his rivals in the party "
+              "during the 1920s and increasingly controlled Soviet policy, including the Comintern, by the end "
+              "of the decade. With Bukharin he upheld the bloc with the TUC leaders in the Anglo-Russian "
+              "committee against the opposition's attacks, and in July 1927 he publicly declared the threat "
+              "of war against the USSR real. His birth year is given as 1878 in modern reference works and "
+              "1879 in official Soviet ones."),
+         source_ids=("enc-wikipedia-stalin;enc-answers-stalin;enc-europeanproceedings-stalin;enc-oxford-kamenev;carlton1970;"
+                     "doc-trotsky-my-life-arc;chap-erickson-soviet-preoccupations-war"),
+         reason=("Issue 15 item 4: Stalin's side of the Politburo quarrel over Britain. The bloc claim rests on his "
+                 "opponent Trotsky's memoir (a hostile but primary witness); the July 1927 statement on Erickson.")),
+]
+
+ORGS_NEW = [
+    dict(org_id="gccs", name="Government Code and Cypher School", alt_names="GC&CS;codebreakers",
+         kind="ministry", country="Britain",
+         description=("British codebreaking bureau formed in 1919, officially to advise on the security of "
+                      "government codes and in secret to read foreign governments' cipher messages; it read "
+                      "Soviet telegrams until the Government's disclosures of May 1927 led Moscow to change "
+                      "its systems."),
+         source_ids="article-mckay-1997-british-sigint;book-aldrich-black-door"),
+]
+
+ORG_EDITS = [
+    dict(org_id="narkomindel", field="description",
+         new=("The Soviet foreign ministry, headed by Chicherin until 1930 and then by Litvinov. Its diplomats "
+              "sought normal relations and trade with capitalist states while the Comintern carried on "
+              "revolutionary propaganda abroad; historians differ on how far the commissariat opposed that "
+              "work or could restrain it."),
+         source_ids=("enc-wikipedia-chicherin;enc-oxford-litvinov;hc-1924-02-20-death-of-m-lenin;"
+                     "article-kocho-williams-engaging-the-world;book-service-spies-and-commissars"),
+         reason="Issue 15 item 4: Narkomindel–Comintern tension (see d-19-narkomindel-comintern)."),
+    dict(org_id="politburo", field="description",
+         new=("The small inner leadership body of the ruling Communist Party, where the real decisions of "
+              "Soviet policy were taken; it argued over British questions itself, as in its long session of "
+              "3 June 1926 on the general strike, and Stalin used it to remove his rivals."),
+         source_ids=("enc-wikipedia-zinoviev;enc-degras-ecci-1926-zinoviev;news-time-1926-12-06-molting-hero;"
+                     "web-kocho-williams-soviet-union-general-strike"),
+         reason="Issue 15 item 4: the Politburo's debates over the strike (ev-1926-06-03-politburo-debates-strike)."),
+    dict(org_id="comintern", field="description",
+         new=("The world organisation of communist parties, founded in Moscow in 1919 and led by Zinoviev until "
+              "1926; its propaganda abroad cut across the diplomacy of the Soviet foreign commissariat, and "
+              "Britain held the Soviet government responsible for it."),
+         source_ids=("enc-wikipedia-zinoviev;enc-wikipedia-zinoviev-letter;hc-1926-11-24-russian-trade-agreement-breaches;"
+                     "article-kocho-williams-engaging-the-world;chap-fischer-russia-foreign-policy-versus-comintern"),
+         reason="Issue 15 item 4: Narkomindel–Comintern tension."),
+]
+
+DISPUTES = [
+    dict(dispute_id="d-18-strike-revolution",
+         question="Did Moscow try to turn the British general strike of 1926 into a revolution?",
+         lesson="04-general-strike-1926", pack_follows="c-18-b",
+         reason=("The British case rested on the money sent from Soviet unions, which ministers treated as "
+                 "state money. The Politburo's own record, as described by Kocho-Williams, shows leaders caught "
+                 "unprepared and then quarrelling over what the strike meant, while Trotsky's opposition "
+                 "blamed them for being too tied to the TUC leaders. The pack follows the evidence of surprise "
+                 "and division but keeps the question open, since the stenogram is known here only through one "
+                 "paper."),
+         source_ids=("web-kocho-williams-soviet-union-general-strike;doc-trotsky-my-life-arc;doc-trotsky-1927-ccc-speech;"
+                     "gorodetsky1977-ch5;hc-1926-12-13-mr-a-j-cook")),
+    dict(dispute_id="d-19-narkomindel-comintern",
+         question=("Did the Soviet foreign commissariat (Narkomindel) oppose the Comintern's revolutionary "
+                   "work abroad, or only want it kept out of sight?"),
+         lesson="08-interpretations", pack_follows="",
+         reason=("Good historians read the same relationship differently: as two lines of policy at odds, "
+                 "with the diplomats unable to stop propaganda that harmed them; as a division of labour in "
+                 "which Chicherin shared the revolutionary aim and asked only for discretion; or as two "
+                 "instruments of one party strategy. The pack sets out all three for students to test against "
+                 "the documents."),
+         source_ids=("article-kocho-williams-engaging-the-world;book-service-spies-and-commissars;"
+                     "article-foreign-affairs-1941-narkomindel-comintern;chap-fischer-russia-foreign-policy-versus-comintern")),
+]
+
+CLAIMS = [
+    dict(claim_id="c-18-a", dispute_id="d-18-strike-revolution",
+         value=("In effect yes, said the British Government: the Soviet state let its unions send money for the "
+                "strike and was answerable for it, Soviet unions and state being one controlling authority"),
+         source_ids="hc-1926-12-13-mr-a-j-cook;news-evening-post-1926-09-02-soviet-gold",
+         note=("The Government's case as recorded in ev-1926-06-17-home-secretary-statement-russian-money "
+               "(sources verified by an earlier helper and not re-opened here). It charged state backing, not a "
+               "proven plan for revolution.")),
+    dict(claim_id="c-18-b", dispute_id="d-18-strike-revolution",
+         value=("No: Soviet leaders had judged a big stoppage unlikely, were taken by surprise, and afterwards "
+                "disagreed about what the strike had shown"),
+         source_ids="web-kocho-williams-soviet-union-general-strike",
+         note="Based on the Politburo stenogram of 3 June 1926 as described in the paper; the stenogram itself was not read."),
+    dict(claim_id="c-18-c", dispute_id="d-18-strike-revolution",
+         value=("Not enough, said the Soviet opposition: the majority tied itself to the TUC leaders through the "
+                "Anglo-Russian committee instead of following a revolutionary line"),
+         source_ids="doc-trotsky-my-life-arc;doc-trotsky-1927-ccc-speech",
+         note="Trotsky's own polemic and memoir: evidence of the quarrel in Moscow, not a neutral verdict."),
+    dict(claim_id="c-18-d", dispute_id="d-18-strike-revolution",
+         value=("Diplomacy came first: aware that the strike had damaged relations, Moscow turned to conciliation "
+                "and gave its trade-union alliance a largely defensive, diplomatic purpose"),
+         source_ids="gorodetsky1977-ch5;gorodetsky1977-conclusions",
+         note="From the publisher's chapter summaries of Gorodetsky (seed texts), not the full chapters."),
+    dict(claim_id="c-19-a", dispute_id="d-19-narkomindel-comintern",
+         value=("Yes: diplomacy and Comintern propaganda were at odds to the point of excluding each other, and "
+                "the diplomats could not restrain the propaganda that harmed their work"),
+         source_ids="article-kocho-williams-engaging-the-world;chap-fischer-russia-foreign-policy-versus-comintern",
+         note="Fischer's chapter (abstract seen) speaks of economists and diplomats frustrated by Zinoviev's Comintern."),
+    dict(claim_id="c-19-b", dispute_id="d-19-narkomindel-comintern",
+         value=("Only its exposure: Chicherin wanted world revolution as much as Zinoviev and asked mainly that "
+                "clandestine work be kept apart from the embassies and not be caught"),
+         source_ids="book-service-spies-and-commissars",
+         note="Service's account in the passage read concerns 1919–20; he adds that the separation was never neat in practice."),
+    dict(claim_id="c-19-c", dispute_id="d-19-narkomindel-comintern",
+         value=("Neither: both were instruments of one party strategy, the Narkomindel for relations with states "
+                "and the Comintern for class war abroad, used as tactics required"),
+         source_ids="article-foreign-affairs-1941-narkomindel-comintern",
+         note="A wartime (1941) analysis; author not shown on the page seen."),
+    dict(claim_id="c-12-d", dispute_id="d-12-war-scare",
+         value=("Whatever leaders believed, the scare did not stay a party quarrel: it spread into Soviet economic "
+                "policy and the regime's fear of the peasantry"),
+         source_ids="book-jacobson-1994;article-spsr-1927-war-scare",
+         note="New claim for the existing dispute d-12 (issue 15 item 4: the war scare as Moscow used it at home)."),
+]
+
+REFS = [
+    dict(ref_id="article-kocho-williams-engaging-the-world", kind="article",
+         citation=("Alastair Kocho-Williams, 'Engaging the World: Soviet Diplomacy and Foreign Propaganda in the "
+                   "1920s' (working paper, University of the West of England, version of 4 December 2007)"),
+         author="Alastair Kocho-Williams", year="2007",
+         title="Engaging the World: Soviet Diplomacy and Foreign Propaganda in the 1920s",
+         publisher="University of the West of England",
+         url="http://www.uwe.ac.uk/hlss/history/sovietdiplomats1920s.pdf",
+         note=("Address as printed on the paper itself; the text was read in a copy at "
+               "vdocument.in (engaging-the-world-soviet-diplomacy-and-foreign-propaganda-in-engaging-the-world). "
+               "Argues that Narkomindel diplomacy and Comintern propaganda were at odds and that the Narkomindel "
+               "could not restrict propaganda."),
+         tier="scholarly"),
+    dict(ref_id="book-jacobson-1994", kind="book",
+         citation="Jon Jacobson, When the Soviet Union Entered World Politics (Berkeley: University of California Press, 1994)",
+         author="Jon Jacobson", year="1994", title="When the Soviet Union Entered World Politics",
+         publisher="University of California Press",
+         url="https://publishing.cdlib.org/ucpressebooks/view?chunk.id=d0e3650&doc.view=print&docId=ft009nb0bb",
+         note=("UC Press E-Books Collection (open). Section 'The War Scare of 1927', in the chapter before ch. 10 "
+               "'Economy, Politics, and Diplomacy in Crisis'; page numbers not seen."),
+         tier="scholarly"),
+    dict(ref_id="doc-trotsky-my-life-arc", kind="document",
+         citation=("L. Trotsky, My Life (1930), passage on the Anglo-Russian Committee, as printed in Leon Trotsky's "
+                   "Writings on Britain, vol. 2 (Marxists Internet Archive)"),
+         author="Leon Trotsky", year="1930", title="My Life (extract: the Anglo-Russian Committee)",
+         container="Leon Trotsky's Writings on Britain, vol. 2",
+         url="https://www.marxists.org/archive/trotsky/britain/v2/ch02i.htm",
+         note="Memoir of a participant and opponent of Stalin; says Stalin, Bukharin and at first Zinoviev saw the bloc with the General Council as a crowning achievement.",
+         tier="primary"),
+    dict(ref_id="doc-trotsky-1927-ccc-speech", kind="document",
+         citation=("L. Trotsky, speech to a session of the Central Control Commission (June 1927), in Leon Trotsky's "
+                   "Writings on Britain, vol. 2 (Marxists Internet Archive)"),
+         author="Leon Trotsky", year="1927", title="The Anglo-Russian Committee: from a speech to a session of the Central Control Commission",
+         container="Leon Trotsky's Writings on Britain, vol. 2",
+         url="https://www.marxists.org/archive/trotsky/britain/v2/ch02e.htm",
+         note="Dated only 'June 1927'. English translation as published in that edition (translator not noted on the page seen).",
+         tier="primary"),
+    dict(ref_id="news-time-1927-06-13-trotzky-v-stalin", kind="newspaper",
+         citation="Time (New York), 13 June 1927, 'Trotzky v. Stalin'",
+         year="1927", title="Trotzky v. Stalin", container="Time (New York)",
+         url="http://softbeam.net/txt/time/Time1927/1927-06-13/730694.html",
+         note="Text copy on a mirror site (like the other Time rows); the article is Time's own report of 1927.",
+         tier="primary"),
+    dict(ref_id="hc-1927-05-30-documents-command-paper-2874", kind="hansard",
+         citation="HC Deb 30 May 1927, 'Documents (Command Paper 2874)'",
+         year="1927", title="Documents (Command Paper 2874)", container="Hansard", publisher="UK Parliament",
+         house="HC", sitting_date="1927-05-30",
+         url="https://api.parliament.uk/historic-hansard/commons/1927/may/30/documents-command-paper-2874",
+         note="Volume and columns not seen. Kenworthy's questions; Chamberlain declines on grounds of public interest; Thurtle asks about espionage.",
+         tier="primary"),
+    dict(ref_id="book-aldrich-black-door", kind="book",
+         citation=("Richard Aldrich [and Rory Cormac], The Black Door: Spies, Secret Intelligence and British Prime "
+                   "Ministers (HarperCollins; ISBN 9780007555451)"),
+         author="Richard Aldrich", title="The Black Door: Spies, Secret Intelligence and British Prime Ministers",
+         publisher="HarperCollins",
+         url="",
+         note=("Chapter on the 1920s (Baldwin and the Arcos raid). Read in an online copy of the book's text "
+               "(librs.net / newlib.net) that is not an authorised edition, so no address is recorded; the page "
+               "seen names Richard Aldrich and the ISBN; co-author and year to be checked against the "
+               "publisher's record before merging. Quotes Christopher Andrew on the May 1927 debates."),
+         tier="scholarly"),
+    dict(ref_id="book-service-spies-and-commissars", kind="book",
+         citation="Robert Service, Spies and Commissars: Bolshevik Russia and the West (London: Macmillan)",
+         author="Robert Service", title="Spies and Commissars: Bolshevik Russia and the West",
+         url="",
+         note=("Chapter on the Comintern's early years (1919–20). Read in an online copy of the text (libcat.ru) "
+               "that is not an authorised edition, so no address is recorded; year and publisher to be checked."),
+         tier="scholarly"),
+    dict(ref_id="web-coldspur-sonias-radio-iv", kind="web",
+         citation="coldspur (blog), 'Sonia's Radio – Part IV'",
+         title="Sonia's Radio – Part IV", container="coldspur",
+         url="http://www.coldspur.com/sonias-radio-part-iv/",
+         note="Blog essay; says the Soviets adopted one-time pads for diplomatic and intelligence traffic after Baldwin's 1927 disclosures. Used only beside Aldrich.",
+         tier="web"),
+    dict(ref_id="article-mckay-1997-british-sigint", kind="article",
+         citation=("C. G. McKay, 'British SIGINT and the Bear, 1919–1941: some discoveries in the GC&CS archive', "
+                   "Kungl. Krigsvetenskapsakademiens Handlingar och Tidskrift, no. 2 (1997)"),
+         author="C. G. McKay", year="1997", title="British SIGINT and the Bear, 1919–1941",
+         container="Kungl. Krigsvetenskapsakademiens Handlingar och Tidskrift", volume="2",
+         url="http://www.kkrva.se/wp-content/uploads/Artiklar/972/british_sigint.html",
+         note="Used for GC&CS's foundation (1919, within the Admiralty) and its open and secret tasks.",
+         tier="scholarly"),
+    dict(ref_id="chap-fischer-russia-foreign-policy-versus-comintern", kind="chapter",
+         citation=("Ruth Fischer, 'Russia's foreign policy versus the Comintern', chapter of Stalin and German "
+                   "Communism (Routledge reissue with John Leggett, doi 10.4324/9781315130200-25), abstract"),
+         author="Ruth Fischer", title="Russia's foreign policy versus the Comintern",
+         container="Stalin and German Communism", publisher="Routledge",
+         url="https://www.taylorfrancis.com/chapters/mono/10.4324/9781315130200-25/russia-foreign-policy-versus-comintern-ruth-fischer-john-leggett",
+         note="Only the publisher's abstract was read. Fischer was a former German communist leader: a participant as well as a historian.",
+         tier="scholarly"),
+    dict(ref_id="article-spsr-1927-war-scare", kind="article",
+         citation=("'The 1927 Soviet War Scare: The Foreign Affairs-Domestic Policy Nexus Revisited', The Soviet and "
+                   "Post-Soviet Review 39, no. 2, p. 145ff (Brill), abstract"),
+         title="The 1927 Soviet War Scare: The Foreign Affairs-Domestic Policy Nexus Revisited",
+         container="The Soviet and Post-Soviet Review", publisher="Brill", volume="39", pages="145–",
+         url="https://brill.com/abstract/journals/spsr/39/2/article-p145_2.xml",
+         note="Only the abstract was read; author and year are not shown on the page seen and must be added before merging.",
+         tier="scholarly"),
+    dict(ref_id="web-marxists-fagan-rakovsky", kind="web",
+         citation="Gus Fagan, 'Biographical Introduction to Christian Rakovsky: Soviet Diplomat (1923–7)', Marxists Internet Archive",
+         author="Gus Fagan", title="Biographical Introduction to Christian Rakovsky: Soviet Diplomat (1923–7)",
+         container="Marxists Internet Archive",
+         url="http://www.marxists.org/archive/rakovsky/biog/biog4.htm",
+         note="Editor's biographical introduction to Rakovsky's writings; sympathetic to its subject. Used only beside the existing sources.",
+         tier="web"),
+    dict(ref_id="article-foreign-affairs-1941-narkomindel-comintern", kind="article",
+         citation="'Narkomindel and Comintern', Foreign Affairs, July 1941",
+         year="1941", title="Narkomindel and Comintern", container="Foreign Affairs",
+         url="https://www.foreignaffairs.com/articles/russian-federation/1941-07-01/narkomindel-and-comintern",
+         note="Opening of the article read; author not shown on the page seen.",
+         tier="scholarly"),
+]
+
+if __name__ == "__main__":
+    write("15d-events.csv", header("events"), EVENTS)
+    write("15d-people-edits.csv", ["person_id", "field", "new", "source_ids", "reason"], PEOPLE_EDITS)
+    write("15d-organisations.csv", header("organisations"), ORGS_NEW)
+    write("15d-organisations-edits.csv", ["org_id", "field", "new", "source_ids", "reason"], ORG_EDITS)
+    write("15d-disputes.csv", header("disputes"), DISPUTES)
+    write("15d-dispute-claims.csv", header("dispute_claims"), CLAIMS)
+    write("15d-new-references.csv", header("references") + ["tier"], REFS)
+    print("written")
