@@ -49,11 +49,12 @@ EVENTS = [
         event_id="ev-1927-05-24-intercepted-telegrams-quoted",
         start_date="1927-05-24", end_date="", date_precision="day",
         title="Baldwin quotes intercepted Soviet telegrams to the Commons",
-        summary=("Because the papers seized at Soviet House did not by themselves prove the case, Baldwin "
-                 "also read out Soviet official messages, among them one from the Soviet chargé d'affaires "
+        summary=("Alongside papers seized at Soviet House, Baldwin also read out Soviet official "
+                 "messages, among them one from the Soviet chargé d'affaires "
                  "in London to Moscow about holding back secret post. Labour members asked how they had been "
                  "obtained; Time reported that colleagues pulled him down as he seemed about to make a "
-                 "damaging admission. The texts were decrypts made by British codebreakers."),
+                 "damaging admission. Historians identify the texts as decrypts made by British "
+                 "codebreakers."),
         theme="intelligence", lesson="06-rupture-1927",
         people="baldwin;chamberlain_austen", organisations="uk_parliament;gccs;soviet_mission_london",
         certainty="certain",
@@ -138,6 +139,40 @@ EVENTS = [
               "Jacobson's section 'The War Scare of 1927' says the crisis began in the USSR's international "
               "position and engulfed its economy and politics."),
     ),
+    dict(
+        event_id="ev-1924-11-01-chicherin-disowns-comintern",
+        start_date="1924-11-01", end_date="1924-12-01", date_precision="month",
+        title="Chicherin replies that the Comintern is independent of the Soviet government",
+        summary=("Answering Chamberlain's notes of 21 November, Chicherin regretted the refusal to ratify the "
+                 "treaties and repeated Moscow's standing claim that the Communist International was "
+                 "politically and administratively independent of the Soviet government, which could neither "
+                 "refuse it a home nor put pressure on it. Britain never accepted the distinction."),
+        theme="propaganda", lesson="01-recognition-1924",
+        people="chicherin;chamberlain_austen;rakovsky", organisations="narkomindel;comintern;foreign_office",
+        certainty="certain",
+        source_ids="news-time-1924-12-08-reply-to-britain;news-hokitika-guardian-1924-11-24-british-politics",
+        verified_by="primary",
+        note=("Month range: Time (8 Dec. 1924) says the two replies followed Chamberlain's notes 'within a few "
+              "days'; their exact dates were not seen. The Hokitika Guardian cable gives the British side: the "
+              "complaint covered the whole body of Comintern propaganda, carried on with the Soviet "
+              "government's knowledge. See d-19-narkomindel-comintern."),
+    ),
+    dict(
+        event_id="ev-1926-12-06-chicherin-berlin-press-speech",
+        start_date="1926-12-06", end_date="", date_precision="day",
+        title="Chicherin attacks British policy before the press in Berlin",
+        summary=("Speaking to journalists in Berlin, Chicherin charged Britain with working against the USSR. "
+                 "Chamberlain's note of February 1927 singled the speech out as especially hostile, accused him "
+                 "of misquoting a British periodical, and called his belief that London was steering Poland, "
+                 "the Baltic states and Persia against Moscow an obsession."),
+        theme="propaganda", lesson="06-rupture-1927",
+        people="chicherin;chamberlain_austen", organisations="narkomindel;foreign_office",
+        certainty="probable",
+        source_ids="doc-googlebooks-wW4MAQAAIAAJ-british-note-feb-1927;news-grey-river-argus-1927-02-26-britain-and-russia",
+        verified_by="primary",
+        note=("Known only through the British note of 23 February 1927 and a cable summary of it; the text of "
+              "Chicherin's speech was not read, so its content is given only as the British side described it."),
+    ),
 ]
 
 PEOPLE_EDITS = [
@@ -147,9 +182,12 @@ PEOPLE_EDITS = [
               "1924 and the troubled years to 1927, growing hostile to Britain after Locarno; illness "
               "increasingly left the work to his deputy Litvinov. His commissariat sought normal relations "
               "and trade while the Comintern pursued revolution abroad, and historians differ on whether he "
-              "objected to that work in principle or only to its being exposed."),
+              "objected to that work in principle or only to its being exposed. Officially he maintained that the "
+              "Comintern was independent of the Soviet government; British ministers in 1927 called his "
+              "conviction that Britain was organising Moscow's neighbours against it an obsession."),
          source_ids=("enc-wikipedia-chicherin;enc-marxists-fr-chicherin;enc-prlib-chicherin;enc-prabook-chicherin;"
-                     "gorodetsky1977-ch4;article-kocho-williams-engaging-the-world;book-service-spies-and-commissars"),
+                     "gorodetsky1977-ch4;article-kocho-williams-engaging-the-world;book-service-spies-and-commissars;"
+                     "news-time-1924-12-08-reply-to-britain;doc-googlebooks-wW4MAQAAIAAJ-british-note-feb-1927"),
          reason="Issue 15 item 4: Narkomindel–Comintern tension and Chicherin's position (see d-19-narkomindel-comintern)."),
     dict(person_id="litvinov", field="role",
          new=("Old Bolshevik who had lived in London and was the first Soviet representative there in 1917–18 "
@@ -160,6 +198,18 @@ PEOPLE_EDITS = [
          source_ids=("enc-oxford-litvinov;enc-britannica-concise-litvinov;enc-universal-lexikon-litvinov;"
                      "enc-prabook-chicherin;news-hokitika-guardian-1927-05-30-raid-results"),
          reason="Issue 15 item 4: Litvinov's position in 1927 (already an event, ev-1927-05-28-soviet-reply-to-rupture; now in his role)."),
+    dict(person_id="krasin", field="role",
+         new=("Engineer and Bolshevik who led Soviet trade diplomacy in the West and signed the 1921 trade "
+              "agreement in London, where he stayed as the Soviet representative until 1923 (a 1926 obituary "
+              "cable says July 1924). After a spell in Paris he returned as head of the London mission from "
+              "late 1925, trying to win over the City; in October 1926 he assured Chamberlain that Moscow "
+              "sincerely wanted to remove the causes of friction, an assurance the British later set against "
+              "the Soviet press campaign. Illness kept him away for long periods and he died in London on "
+              "24 November 1926."),
+         source_ids=("news-taranaki-daily-news-1926-11-26-death-of-m-krassin;news-star-christchurch-1926-11-26-krassin-leaves-fortune;"
+                     "enc-wikipedia-leonid-krasin;news-time-1923-08-13-krassin-out;news-time-1925-12-21-bugle-blast;gorodetsky1977-ch5;"
+                     "enc-maisky-memoir;doc-googlebooks-wW4MAQAAIAAJ-british-note-feb-1927"),
+         reason="Issue 15 item 4: Krasin's position (already an event, ev-1926-10-01-krasin-assurance-to-chamberlain; now in his role)."),
     dict(person_id="rakovsky", field="role",
          new=("Bulgarian-born revolutionary and former head of the Ukrainian Soviet government, sent to London "
               "in 1923 despite British objections, at a time when Moscow's first aim abroad was to end its "
@@ -302,6 +352,11 @@ CLAIMS = [
                 "and the Comintern for class war abroad, used as tactics required"),
          source_ids="article-foreign-affairs-1941-narkomindel-comintern",
          note="A wartime (1941) analysis; author not shown on the page seen."),
+    dict(claim_id="c-19-d", dispute_id="d-19-narkomindel-comintern",
+         value=("Moscow's official answer: the Comintern was wholly independent of the Soviet government, which "
+                "could neither expel it nor put pressure on it"),
+         source_ids="news-time-1924-12-08-reply-to-britain",
+         note="Chicherin's reply to Chamberlain, late 1924: the position the British Government always rejected."),
     dict(claim_id="c-12-d", dispute_id="d-12-war-scare",
          value=("Whatever leaders believed, the scare did not stay a party quarrel: it spread into Soviet economic "
                 "policy and the regime's fear of the peasantry"),
@@ -345,6 +400,18 @@ REFS = [
          container="Leon Trotsky's Writings on Britain, vol. 2",
          url="https://www.marxists.org/archive/trotsky/britain/v2/ch02e.htm",
          note="Dated only 'June 1927'. English translation as published in that edition (translator not noted on the page seen).",
+         tier="primary"),
+    dict(ref_id="news-time-1924-12-08-reply-to-britain", kind="newspaper",
+         citation="Time (New York), 8 December 1924, 'Reply to Britain'",
+         year="1924", title="Reply to Britain", container="Time (New York)",
+         url="http://610211.6jhxt.group/txt/time/Time1924/1924-12-08/719576.html",
+         note="Text copy on a mirror site (like the other Time rows). Quotes Chicherin's second reply on the Comintern's independence.",
+         tier="primary"),
+    dict(ref_id="news-hokitika-guardian-1924-11-24-british-politics", kind="newspaper",
+         citation="Hokitika Guardian, 24 November 1924, 'British Politics' (Reuters cable, London, 22 Nov.)",
+         year="1924", title="British Politics", container="Hokitika Guardian",
+         url="https://dynamic-rsnz.natlib.govt.nz/newspapers/HOG19241124.2.18.5",
+         note="Cable summary of Chamberlain's note to Rakovsky on the Zinoviev letter and Comintern propaganda. OCR text; not for quotation.",
          tier="primary"),
     dict(ref_id="news-time-1927-06-13-trotzky-v-stalin", kind="newspaper",
          citation="Time (New York), 13 June 1927, 'Trotzky v. Stalin'",
