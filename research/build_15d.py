@@ -89,9 +89,9 @@ EVENTS = [
         title="Moscow replaces the cipher systems Britain had been reading",
         summary=("The May statements told Moscow that its telegrams had been read, and it changed its cipher "
                  "systems. Later accounts say diplomatic and intelligence traffic moved to one-time pads, "
-                 "which left British codebreakers unable to read almost any of it until the Second World War. "
-                 "Christopher Andrew judged the Commons exchanges an indiscretion about secret intelligence "
-                 "without parallel in modern parliamentary history."),
+                 "which left British codebreakers unable to read nearly all of it into the Second World War. "
+                 "Christopher Andrew judged that no other modern parliamentary debate had given away so much "
+                 "about secret intelligence."),
         theme="intelligence", lesson="06-rupture-1927",
         people="baldwin", organisations="gccs;soviet_government",
         certainty="probable",
@@ -173,6 +173,22 @@ EVENTS = [
         note=("Known only through the British note of 23 February 1927 and a cable summary of it; the text of "
               "Chicherin's speech was not read, so its content is given only as the British side described it."),
     ),
+    dict(
+        event_id="ev-1927-05-05-rykov-offer-rebuffed",
+        start_date="1927-05-05", end_date="", date_precision="day",
+        title="Government brushes aside Rykov's call for talks",
+        summary=("Asked about a speech in which Rykov, head of the Soviet government, had said that Moscow "
+                 "thought it both desirable and possible to settle the strained relations with Britain by "
+                 "negotiation, the Under-Secretary for Foreign Affairs told the Commons that no such offer had "
+                 "been received and that talks were pointless until Soviet propaganda against Britain stopped. "
+                 "A week later the police searched Soviet House."),
+        theme="negotiations", lesson="06-rupture-1927",
+        people="rykov;locker_lampson_godfrey", organisations="soviet_government;foreign_office;uk_parliament",
+        certainty="certain",
+        source_ids="hc-1927-05-05-anglo-russian-relations",
+        verified_by="primary",
+        note="The date and text of Rykov's speech were not seen; it is known here only as described in the question.",
+    ),
 ]
 
 PEOPLE_EDITS = [
@@ -252,6 +268,17 @@ PEOPLE_EDITS = [
                      "doc-trotsky-my-life-arc;chap-erickson-soviet-preoccupations-war"),
          reason=("Issue 15 item 4: Stalin's side of the Politburo quarrel over Britain. The bloc claim rests on his "
                  "opponent Trotsky's memoir (a hostile but primary witness); the July 1927 statement on Erickson.")),
+]
+
+PEOPLE_NEW = [
+    dict(person_id="rykov", name="Alexei Rykov", alt_names="Rykoff",
+         born="", died="", side="Soviet",
+         role=("Soviet leader who in 1927 was President of the Council of People's Commissars, that is, head "
+               "of the Soviet government. In spring 1927 he said publicly that Moscow thought it desirable "
+               "and possible to remove the strain in relations with Britain by negotiation; the British "
+               "Government answered that there could be no talks until Soviet propaganda stopped."),
+         source_ids="hc-1927-05-05-anglo-russian-relations",
+         verified_by="primary"),
 ]
 
 ORGS_NEW = [
@@ -413,6 +440,13 @@ REFS = [
          url="https://dynamic-rsnz.natlib.govt.nz/newspapers/HOG19241124.2.18.5",
          note="Cable summary of Chamberlain's note to Rakovsky on the Zinoviev letter and Comintern propaganda. OCR text; not for quotation.",
          tier="primary"),
+    dict(ref_id="hc-1927-05-05-anglo-russian-relations", kind="hansard",
+         citation="HC Deb 05 May 1927 vol 205 cc1761–2",
+         year="1927", title="Anglo-Russian Relations", container="Hansard", publisher="UK Parliament", volume="205",
+         house="HC", sitting_date="1927-05-05", columns="cc1761–2",
+         url="https://api.parliament.uk/historic-hansard/commons/1927/may/05/anglo-russian-relations",
+         note="Debate title taken from the URL slug. Wedgwood's question on Rykov's offer; Godfrey Locker-Lampson's answer.",
+         tier="primary"),
     dict(ref_id="news-time-1927-06-13-trotzky-v-stalin", kind="newspaper",
          citation="Time (New York), 13 June 1927, 'Trotzky v. Stalin'",
          year="1927", title="Trotzky v. Stalin", container="Time (New York)",
@@ -491,6 +525,7 @@ REFS = [
 
 if __name__ == "__main__":
     write("15d-events.csv", header("events"), EVENTS)
+    write("15d-people.csv", header("people"), PEOPLE_NEW)
     write("15d-people-edits.csv", ["person_id", "field", "new", "source_ids", "reason"], PEOPLE_EDITS)
     write("15d-organisations.csv", header("organisations"), ORGS_NEW)
     write("15d-organisations-edits.csv", ["org_id", "field", "new", "source_ids", "reason"], ORG_EDITS)
