@@ -189,6 +189,61 @@ EVENTS = [
         verified_by="primary",
         note="The date and text of Rykov's speech were not seen; it is known here only as described in the question.",
     ),
+    dict(
+        event_id="ev-1926-07-14-joint-plenum-backs-politburo-on-britain",
+        start_date="1926-07-14", end_date="1926-07-23", date_precision="day",
+        title="Party plenum endorses the Politburo's line on Britain and drops Zinoviev",
+        summary=("A joint plenum of the party's Central Committee and Central Control Commission heard the "
+                 "Politburo report on the decisions it had taken over the British general strike and over "
+                 "Poland and China, with Stalin speaking for the majority. The plenum approved the Politburo's "
+                 "conduct and that of the Soviet delegation in the Comintern executive, and removed Zinoviev "
+                 "from the Politburo."),
+        theme="general_strike", lesson="04-general-strike-1926",
+        people="stalin;zinoviev", organisations="politburo;ecci;jac",
+        certainty="certain",
+        source_ids="doc-stalin-works-8-july-1926-plenum;enc-wikipedia-zinoviev",
+        verified_by="primary",
+        note=("From the editors' note to Stalin's Works, vol. 8 (Moscow, 1954), an official Soviet edition. "
+              "Wikipedia independently gives 23 July 1926 as the end of Zinoviev's Politburo membership."),
+    ),
+    dict(
+        event_id="ev-1926-08-07-stalin-defends-soviet-unions-at-ecci",
+        start_date="1926-08-07", end_date="", date_precision="day",
+        title="Stalin defends the Soviet unions' strike declaration against British communists",
+        summary=("At the Comintern executive's presidium Stalin answered a protest from the British Communist "
+                 "Party's central committee, put by its delegate Murphy, against the Soviet trade-union "
+                 "council's public declaration on the general strike. He conceded that the British party had "
+                 "sometimes not been consulted but insisted the Soviet unions had every right to speak and had "
+                 "done so with the Profintern's knowledge and approval."),
+        theme="labour_movement", lesson="04-general-strike-1926",
+        people="stalin;tomsky", organisations="ecci;cpgb;vtssps;profintern;jac",
+        certainty="certain",
+        source_ids="doc-stalin-works-8-1926-08-07-arc",
+        verified_by="primary",
+        note=("Stalin's own speech as published in his Works, vol. 8 (Moscow, 1954): a partisan record. The "
+              "text of the Soviet unions' declaration itself was not read. Tomsky is listed as head of the "
+              "Soviet trade-union council, not as a speaker."),
+    ),
+    dict(
+        event_id="ev-1927-07-29-plenum-ties-war-danger-to-opposition",
+        start_date="1927-07-29", end_date="1927-08-09", date_precision="day",
+        title="Party plenum debates the war danger and the opposition together",
+        summary=("At a joint plenum of the Central Committee and Central Control Commission the threat of war "
+                 "and the fate of the opposition were argued side by side. Stalin called the defence of the USSR "
+                 "the fundamental question and said Trotsky's refusal to disown his 'Clemenceau' statement cast "
+                 "doubt on his loyalty; Trotsky answered that the majority was deliberately tying the war danger "
+                 "to its campaign against the opposition. The plenum still stopped short of expelling Trotsky "
+                 "and Zinoviev from the Central Committee."),
+        theme="international", lesson="06-rupture-1927",
+        people="stalin;trotsky;zinoviev;kamenev", organisations="politburo;comintern",
+        certainty="certain",
+        source_ids="doc-stalin-works-10-july-august-1927-plenum;doc-trotsky-1927-08-01-war-danger",
+        verified_by="primary",
+        note=("Both sources are partisan: Stalin's speeches of 1 and 9 August as published in his Works, vol. 10, "
+              "and Trotsky's speech of 1 August with his later introduction (The Stalin School of "
+              "Falsification). What the 'Clemenceau' statement said was not read in Trotsky's own words and "
+              "is not glossed here."),
+    ),
 ]
 
 PEOPLE_EDITS = [
@@ -257,15 +312,24 @@ PEOPLE_EDITS = [
          source_ids=("enc-gulag-glossary;enc-wikipedia-trotsky;enc-soviethistory-trotsky-1917;enc-marxists-fr-chicherin;"
                      "doc-trotsky-my-life-arc;doc-trotsky-1927-ccc-speech;news-time-1927-06-13-trotzky-v-stalin"),
          reason="Issue 15 item 4: Trotsky's position on the Anglo-Russian committee and British policy."),
+    dict(person_id="zinoviev", field="role",
+         new=("Bolshevik leader and chairman of the Communist International from 1919 to 1926, in whose name "
+              "the 'Zinoviev letter' of 1924 urged British communists towards subversion; the letter is now "
+              "generally judged a forgery. After joining the opposition to Stalin he was removed from the "
+              "Politburo in July 1926 and lost his Comintern post late that year; he was executed in 1936."),
+         source_ids=("enc-wikipedia-zinoviev;enc-worldwar1info-zinoviev;enc-marxdic-zinoviev;enc-oxford-kamenev;"
+                     "enc-wikipedia-zinoviev-letter;news-time-1926-12-06-molting-hero;doc-stalin-works-8-july-1926-plenum"),
+         reason="Issue 15 item 4: the July 1926 plenum that dropped him from the Politburo after the quarrel over Britain."),
     dict(person_id="stalin", field="role",
          new=("General Secretary of the Soviet Communist Party from 1922 who defeated his rivals in the party "
               "during the 1920s and increasingly controlled Soviet policy, including the Comintern, by the end "
               "of the decade. With Bukharin he upheld the bloc with the TUC leaders in the Anglo-Russian "
               "committee against the opposition's attacks, and in July 1927 he publicly declared the threat "
-              "of war against the USSR real. His birth year is given as 1878 in modern reference works and "
+              "of war against the USSR real, then made the defence of the country the test of the "
+              "opposition's loyalty. His birth year is given as 1878 in modern reference works and "
               "1879 in official Soviet ones."),
          source_ids=("enc-wikipedia-stalin;enc-answers-stalin;enc-europeanproceedings-stalin;enc-oxford-kamenev;carlton1970;"
-                     "doc-trotsky-my-life-arc;chap-erickson-soviet-preoccupations-war"),
+                     "doc-trotsky-my-life-arc;chap-erickson-soviet-preoccupations-war;doc-stalin-works-10-july-august-1927-plenum"),
          reason=("Issue 15 item 4: Stalin's side of the Politburo quarrel over Britain. The bloc claim rests on his "
                  "opponent Trotsky's memoir (a hostile but primary witness); the July 1927 statement on Erickson.")),
 ]
@@ -446,6 +510,42 @@ REFS = [
          house="HC", sitting_date="1927-05-05", columns="cc1761–2",
          url="https://api.parliament.uk/historic-hansard/commons/1927/may/05/anglo-russian-relations",
          note="Debate title taken from the URL slug. Wedgwood's question on Rykov's offer; Godfrey Locker-Lampson's answer.",
+         tier="primary"),
+    dict(ref_id="doc-stalin-works-8-july-1926-plenum", kind="document",
+         citation=("J. V. Stalin, Works, vol. 8 (Moscow: Foreign Languages Publishing House, 1954): speech on the "
+                   "Anglo-Russian Unity Committee at the joint plenum of the CC and CCC, July 1926, with the editors' notes"),
+         author="J. V. Stalin", year="1954", title="Works, vol. 8: joint plenum of the CC and CCC, July 1926 (editors' notes)",
+         publisher="Foreign Languages Publishing House",
+         url="http://ciml.250x.com/archive/comintern/ci_fifth_congress_stalin_july_1926.html",
+         note=("Read on a site reproducing Stalin's Works; the editors' note gives the plenum's dates (14–23 July 1926), "
+               "agenda and decisions. Official Soviet edition: use as the regime's own record."),
+         tier="primary"),
+    dict(ref_id="doc-stalin-works-8-1926-08-07-arc", kind="document",
+         citation=("J. V. Stalin, 'The Anglo-Russian Unity Committee', speech at a meeting of the Presidium of the "
+                   "E.C.C.I., 7 August 1926, in Works, vol. 8 (Moscow: Foreign Languages Publishing House, 1954)"),
+         author="J. V. Stalin", year="1926", title="The Anglo-Russian Unity Committee",
+         container="Works, vol. 8", publisher="Foreign Languages Publishing House",
+         url="http://marxism.halkcephesi.net/Stalin/works/1926/anglo-russian-unity2.htm",
+         note="Read on a site reproducing the 1954 English edition of the Works.",
+         tier="primary"),
+    dict(ref_id="doc-stalin-works-10-july-august-1927-plenum", kind="document",
+         citation=("J. V. Stalin, speeches at the joint plenum of the CC and CCC, 29 July–9 August 1927 ('The "
+                   "International Situation and the Defence of the U.S.S.R.', 1 Aug.; 'With Reference to the "
+                   "Opposition's Declaration of August 8', 9 Aug.), in Works, vol. 10 (Moscow, 1954)"),
+         author="J. V. Stalin", year="1927", title="Joint Plenum of the Central Committee and Central Control Commission, July 29–August 9, 1927",
+         container="Works, vol. 10", publisher="Foreign Languages Publishing House",
+         url="https://www.marxists.org/reference/archive/stalin/works/1927/07/29.htm",
+         note=("Marxists Internet Archive path; the text was read on the marxists-malta.org mirror of that page "
+               "(1 Aug. speech, opening) and, for the 9 Aug. speech, on a blog repost of the Works text "
+               "(neodemocracy.blogspot.com)."),
+         tier="primary"),
+    dict(ref_id="doc-trotsky-1927-08-01-war-danger", kind="document",
+         citation=("L. Trotsky, 'The War Danger – The Defense Policy and the Opposition', speech at the joint plenum "
+                   "of the CC and CCC, 1 August 1927, with the author's introduction, in The Stalin School of Falsification"),
+         author="Leon Trotsky", year="1927", title="The War Danger – The Defense Policy and the Opposition",
+         container="The Stalin School of Falsification",
+         url="https://marxist.com./the-stalin-school-of-falsification/the-war-danger-–-the-defense-policy-and-the-opposition.htm",
+         note="The introduction (written later by Trotsky) says the war danger was deliberately interlaced with the question of the opposition. Partisan.",
          tier="primary"),
     dict(ref_id="news-time-1927-06-13-trotzky-v-stalin", kind="newspaper",
          citation="Time (New York), 13 June 1927, 'Trotzky v. Stalin'",
