@@ -211,7 +211,7 @@ EVENTS = [
         start_date="1926-08-07", end_date="", date_precision="day",
         title="Stalin defends the Soviet unions' strike declaration against British communists",
         summary=("At the Comintern executive's presidium Stalin answered a protest from the British Communist "
-                 "Party's central committee, put by its delegate Murphy, against the Soviet trade-union "
+                 "Party's central committee, echoed at the meeting by Murphy, against the Soviet trade-union "
                  "council's public declaration on the general strike. He conceded that the British party had "
                  "sometimes not been consulted but insisted the Soviet unions had every right to speak and had "
                  "done so with the Profintern's knowledge and approval."),
@@ -231,7 +231,7 @@ EVENTS = [
         summary=("At a joint plenum of the Central Committee and Central Control Commission the threat of war "
                  "and the fate of the opposition were argued side by side. Stalin called the defence of the USSR "
                  "the fundamental question and said Trotsky's refusal to disown his 'Clemenceau' statement cast "
-                 "doubt on his loyalty; Trotsky answered that the majority was deliberately tying the war danger "
+                 "doubt on his sincerity about defending the country; Trotsky answered that the majority was deliberately tying the war danger "
                  "to its campaign against the opposition. The plenum still stopped short of expelling Trotsky "
                  "and Zinoviev from the Central Committee."),
         theme="international", lesson="06-rupture-1927",
@@ -453,6 +453,12 @@ CLAIMS = [
                 "policy and the regime's fear of the peasantry"),
          source_ids="book-jacobson-1994;article-spsr-1927-war-scare",
          note="New claim for the existing dispute d-12 (issue 15 item 4: the war scare as Moscow used it at home)."),
+    dict(claim_id="c-12-e", dispute_id="d-12-war-scare",
+         value=("Used at home, said the opposition at the time: the majority deliberately bound the war danger to "
+                "its campaign against Trotsky and Zinoviev"),
+         source_ids="doc-trotsky-1927-08-01-war-danger;doc-stalin-works-10-july-august-1927-plenum",
+         note=("Trotsky's introduction to his speech of 1 Aug. 1927 (partisan); Stalin's speeches at the same plenum "
+               "show the defence of the USSR being made the test of the opposition's sincerity. New claim for d-12.")),
 ]
 
 REFS = [
