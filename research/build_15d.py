@@ -144,9 +144,9 @@ EVENTS = [
         start_date="1924-11-01", end_date="1924-12-01", date_precision="month",
         title="Chicherin replies that the Comintern is independent of the Soviet government",
         summary=("Answering Chamberlain's notes of 21 November, Chicherin regretted the refusal to ratify the "
-                 "treaties and repeated Moscow's standing claim that the Communist International was "
-                 "politically and administratively independent of the Soviet government, which could neither "
-                 "refuse it a home nor put pressure on it. Britain never accepted the distinction."),
+                 "treaties and repeated Moscow's standing claim that the Communist International stood wholly "
+                 "apart from the Soviet government in politics and organisation, so that the government could "
+                 "neither turn it out of Moscow nor lean on it. Britain never accepted the distinction."),
         theme="propaganda", lesson="01-recognition-1924",
         people="chicherin;chamberlain_austen;rakovsky", organisations="narkomindel;comintern;foreign_office",
         certainty="certain",
@@ -178,8 +178,8 @@ EVENTS = [
         start_date="1927-05-05", end_date="", date_precision="day",
         title="Government brushes aside Rykov's call for talks",
         summary=("Asked about a speech in which Rykov, head of the Soviet government, had said that Moscow "
-                 "thought it both desirable and possible to settle the strained relations with Britain by "
-                 "negotiation, the Under-Secretary for Foreign Affairs told the Commons that no such offer had "
+                 "wanted, and thought it feasible, to ease relations with Britain through talks, the "
+                 "Under-Secretary for Foreign Affairs told the Commons that no such offer had "
                  "been received and that talks were pointless until Soviet propaganda against Britain stopped. "
                  "A week later the police searched Soviet House."),
         theme="negotiations", lesson="06-rupture-1927",
@@ -338,8 +338,8 @@ PEOPLE_NEW = [
     dict(person_id="rykov", name="Alexei Rykov", alt_names="Rykoff",
          born="", died="", side="Soviet",
          role=("Soviet leader who in 1927 was President of the Council of People's Commissars, that is, head "
-               "of the Soviet government. In spring 1927 he said publicly that Moscow thought it desirable "
-               "and possible to remove the strain in relations with Britain by negotiation; the British "
+               "of the Soviet government. In spring 1927 he said publicly that Moscow wanted, and thought it "
+               "feasible, to ease relations with Britain through talks; the British "
                "Government answered that there could be no talks until Soviet propaganda stopped."),
          source_ids="hc-1927-05-05-anglo-russian-relations",
          verified_by="primary"),
