@@ -146,7 +146,9 @@ EVENTS = [
         summary=("Answering Chamberlain's notes of 21 November, Chicherin regretted the refusal to ratify the "
                  "treaties and repeated Moscow's standing claim that the Communist International stood wholly "
                  "apart from the Soviet government in politics and organisation, so that the government could "
-                 "neither turn it out of Moscow nor lean on it. Britain never accepted the distinction."),
+                 "neither turn it out of Moscow nor lean on it. Chamberlain's note had already rejected the "
+                 "distinction, holding that the Comintern's propaganda went on with the Soviet government's "
+                 "knowledge."),
         theme="propaganda", lesson="01-recognition-1924",
         people="chicherin;chamberlain_austen;rakovsky", organisations="narkomindel;comintern;foreign_office",
         certainty="certain",
