@@ -29,6 +29,11 @@ from .queries import (
 
 __version__ = "0.1.0"
 
+# In a notebook, a DataError is one clear message, not a long traceback and a cascade of NameErrors.
+from .errors import show_data_errors_briefly  # noqa: E402
+
+show_data_errors_briefly()
+
 __all__ = [
     "DataError", "Problem", "data_dir", "validate", "check_package", "table_names", "load_table",
     "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
