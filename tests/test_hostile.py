@@ -358,3 +358,146 @@ def test_a_lesson_on_broken_data_shows_one_clear_message_and_no_cascade(tmp_path
     code = [i for i, c in enumerate(fresh.cells) if c.cell_type == "code"]
     ran = [i for i in code if fresh.cells[i].get("execution_count")]
     assert ran[-1] == first_cell, "nothing after the first failing cell ran"
+
+
+# --- the app: many visitors -----------------------------------------------------------------------
+
+VISITOR = """
+import sys, warnings
+warnings.simplefilter("ignore")
+from helpers.app import page
+from helpers.exercises import load_bank
+tabs = page("00-start-here")
+views, panel = tabs._truce_views
+ex = next(v for v in views if v.exercise.kind == "numeric" or v.exercise.kind == "choice")
+if sys.argv[1] != "-":
+    getattr(ex, "type", None) and ex.type(sys.argv[1])
+    getattr(ex, "select", None) and ex.select(ex.exercise.options[0].id)
+    ex.check_button.click()
+panel.export_button.click()
+print(panel.store.path)
+print(panel.exported)
+"""
+
+
+def test_two_visitors_of_the_app_never_see_each_others_answers(tmp_path):
+    """Voila gives each visitor a kernel: two processes stand for two kernels, with the same environment
+    (even a TRUCE_PROGRESS_DB set for the server is not shared between visitors)."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TRUCE_PROGRESS_DB": str(tmp_path / "shared.sqlite"), "TRUCE_CACHE_DIR": str(tmp_path / "c")}
+    before = sorted(p.name for p in (ROOT / "notebooks" / "app").iterdir())
+    runs = [subprocess.run([sys.executable, "-c", VISITOR, marker], cwd=ROOT / "notebooks" / "app", env=env,
+                           capture_output=True, text=True, timeout=180) for marker in ("A-SECRET-51", "-")]
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    (path_a, *export_a), (path_b, *export_b) = ([line for line in r.stdout.splitlines() if line] for r in runs)
+    assert path_a != path_b and "truce-app-visitor-" in path_a
+    assert not Path(path_a).parent.exists(), "a visitor's store goes when their kernel stops"
+    assert len(export_a) == 2 and export_a[0].startswith("id,exercise_id"), "A's own answer is in A's export"
+    assert export_b == ["id,exercise_id,lesson,answer,correct,score,created_at"], "B's export holds nothing of A's"
+    assert sorted(p.name for p in (ROOT / "notebooks" / "app").iterdir()) == before, "no file beside the notebook"
+    assert not (tmp_path / "shared.sqlite").exists()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def kernels_under(pid: int) -> list[int]:
+    """The kernel processes started (at any depth) by process ``pid``."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    found = []
+    for child in parents:
+        p = child
+        while p in parents and p != pid:
+            p = parents[p]
+        if p == pid and child != pid:
+            try:
+                if b"ipykernel_launcher" in (Path("/proc") / str(child) / "cmdline").read_bytes():
+                    found.append(child)
+            except OSError:
+                continue
+    return found
+
+
+@pytest.fixture
+def small_app(tmp_path):
+    """`make app` on loopback with a small cap (6 kernels), short culling (idle 4 s, checked every second)
+    and no pre-warmed pool, so that every kernel is a visitor's."""
+    import signal
+    import subprocess
+    import urllib.request
+
+    port = free_port()
+    log = tmp_path / "voila.log"
+    env = {**os.environ, "TRUCE_CACHE_DIR": str(tmp_path / "cache"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    args = f"--no-browser --port={port} --Voila.port_retries=0"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(["make", "-s", "app", "APP_POOL=0", "APP_MAX_KERNELS=6", "APP_CULL=4",
+                                 "APP_CULL_INTERVAL=1", f"APP_ARGS={args}"], cwd=ROOT, env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/voila/static/voila.js", timeout=2):
+                    break
+            except OSError:
+                assert proc.poll() is None, log.read_text(errors="replace")
+                time.sleep(0.5)
+        yield url, proc, log
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_ten_page_loads_are_capped_politely_and_culled(small_app):
+    """Ten visitors at once without a browser: six get the page, four the polite "full" page; after the
+    cull interval no kernel is left running, and no file was written beside the app notebook."""
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    url, proc, log = small_app
+    before = sorted(p.name for p in (ROOT / "notebooks" / "app").iterdir())
+
+    def load(_):
+        try:
+            with urllib.request.urlopen(f"{url}/?lesson=00-start-here", timeout=300) as r:
+                return r.status, r.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8", "replace")
+
+    with ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(load, range(10)))
+    codes = sorted(code for code, _ in results)
+    assert codes == [200] * 6 + [503] * 4, (codes, log.read_text(errors="replace")[-3000:])
+    full = next(body for code, body in results if code == 503)
+    assert "The app is full just now" in full and "try again" not in full.lower() or "reload this page" in full
+    assert "cdn." not in full, "the polite page loads nothing from the network"
+    served = len(kernels_under(proc.pid))
+    assert served == 6, f"{served} kernels after the loads"
+    started = time.time()
+    while kernels_under(proc.pid) and time.time() - started < 90:
+        time.sleep(0.5)
+    left = kernels_under(proc.pid)
+    assert not left, f"{len(left)} kernels still running {time.time() - started:.0f} s after the loads"
+    print(f"culled 6 idle kernels {time.time() - started:.1f} s after the page loads (idle timeout 4 s)")
+    assert sorted(p.name for p in (ROOT / "notebooks" / "app").iterdir()) == before
+    assert load(0)[0] == 200, "once culled, there is room again"
