@@ -489,7 +489,7 @@ def test_ten_page_loads_are_capped_politely_and_culled(small_app):
     codes = sorted(code for code, _ in results)
     assert codes == [200] * 6 + [503] * 4, (codes, log.read_text(errors="replace")[-3000:])
     full = next(body for code, body in results if code == 503)
-    assert "The app is full just now" in full and "try again" not in full.lower() or "reload this page" in full
+    assert "The app is full just now" in full and "reload this page" in full
     assert "cdn." not in full, "the polite page loads nothing from the network"
     served = len(kernels_under(proc.pid))
     assert served == 6, f"{served} kernels after the loads"
