@@ -59,7 +59,9 @@ APP_IP    ?= 127.0.0.1
 APP_TOKEN ?=
 # One kernel (~135 MB) per visitor: at most APP_MAX_KERNELS at once (then a polite "the app is full" page);
 # a kernel idle for APP_CULL seconds is stopped (checked every APP_CULL_INTERVAL s); APP_POOL kernels are
-# kept warm so a page appears at once (0: none). See helpers/app_server.py and the README.
+# kept warm so a page appears at once (0: none). A page waits up to 60 s for its output (iopub_timeout): with
+# the default 4 s, ten visitors at once on a busy 2-core machine all got a page without the app (measured).
+# See helpers/app_server.py and the README.
 APP_MAX_KERNELS   ?= 40
 APP_CULL          ?= 600
 APP_CULL_INTERVAL ?= 60
@@ -73,7 +75,7 @@ app: setup ## Serve the timeline explorer and a lesson's exercises as a page wit
 	  $(VENV)/bin/voila "$(APP)" --template=truce --strip_sources=True --theme=light \
 	  --Voila.ip=$(APP_IP) $(if $(APP_TOKEN),--token=$(APP_TOKEN)) \
 	  --VoilaConfiguration.multi_kernel_manager_class=helpers.app_server.CappedKernelManager \
-	  --CappedKernelManager.max_kernels=$(APP_MAX_KERNELS) \
+	  --CappedKernelManager.max_kernels=$(APP_MAX_KERNELS) --VoilaExecutor.iopub_timeout=60 \
 	  --MappingKernelManager.cull_idle_timeout=$(APP_CULL) --MappingKernelManager.cull_interval=$(APP_CULL_INTERVAL) \
 	  $(if $(filter-out 0,$(APP_POOL)),--preheat_kernel=True --pool_size=$(APP_POOL)) $(APP_ARGS)
 
