@@ -61,6 +61,7 @@ APP_TOKEN ?=
 # a kernel idle for APP_CULL seconds is stopped (checked every APP_CULL_INTERVAL s); APP_POOL kernels are
 # kept warm so a page appears at once (0: none). A page waits up to 60 s for its output (iopub_timeout): with
 # the default 4 s, ten visitors at once on a busy 2-core machine all got a page without the app (measured).
+# A used pool kernel is replaced 5 s later (fill_delay), once the visitor's page is made, not while it is.
 # See helpers/app_server.py and the README.
 APP_MAX_KERNELS   ?= 40
 APP_CULL          ?= 600
@@ -77,7 +78,7 @@ app: setup ## Serve the timeline explorer and a lesson's exercises as a page wit
 	  --VoilaConfiguration.multi_kernel_manager_class=helpers.app_server.CappedKernelManager \
 	  --CappedKernelManager.max_kernels=$(APP_MAX_KERNELS) --VoilaExecutor.iopub_timeout=60 \
 	  --MappingKernelManager.cull_idle_timeout=$(APP_CULL) --MappingKernelManager.cull_interval=$(APP_CULL_INTERVAL) \
-	  $(if $(filter-out 0,$(APP_POOL)),--preheat_kernel=True --pool_size=$(APP_POOL)) $(APP_ARGS)
+	  $(if $(filter-out 0,$(APP_POOL)),--preheat_kernel=True --pool_size=$(APP_POOL) --VoilaKernelManager.fill_delay=5) $(APP_ARGS)
 
 # The folder of students' exported answer files for `make collect`, and where the merged table goes
 ANSWERS ?= answers

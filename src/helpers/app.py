@@ -28,7 +28,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from .exercises.bank import available_lessons, load_bank
+from .exercises.bank import available_lessons, load_all_banks, load_bank
 
 #: The query-string key that picks the lesson.
 LESSON_KEY = "lesson"
@@ -93,6 +93,8 @@ def page(lesson: str | None = None, store=None):
     from .exercises.widgets import ProgressView
 
     timeline = explorer().widget  # the same for every lesson: a pre-warmed kernel builds it before a visitor comes
+    if lesson is None and os.environ.get("VOILA_PREHEAT") == "True":
+        load_all_banks()  # and reads every bank, so the visitor waits only for their lesson's widgets
     lesson = lesson or lesson_from_query()
     store = store if store is not None else visitor_store()
     bank = load_bank(lesson)
