@@ -58,9 +58,32 @@ browser: ## Install Debian's chromium for the browser tests, if missing (root on
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium is not installed (as root: apt-get install chromium); the browser tests will be skipped"; fi; }
 
+# Where `make app` listens: this computer only by default. To serve a class on the network, give a token
+# only the class knows: make app APP_IP=0.0.0.0 APP_TOKEN=some-words (pupils open …:8866/?token=some-words).
+APP_IP    ?= 127.0.0.1
+APP_TOKEN ?=
+# One kernel (~135 MB) per visitor: at most APP_MAX_KERNELS at once (then a polite "the app is full" page);
+# a kernel idle for APP_CULL seconds is stopped (checked every APP_CULL_INTERVAL s); APP_POOL kernels are
+# kept warm so a page appears at once (0: none). A page waits up to 60 s for its output (iopub_timeout): with
+# the default 4 s, ten visitors at once on a busy 2-core machine all got a page without the app (measured).
+# A used pool kernel is replaced 5 s later (fill_delay), once the visitor's page is made, not while it is.
+# See helpers/app_server.py and the README.
+APP_MAX_KERNELS   ?= 40
+APP_CULL          ?= 600
+APP_CULL_INTERVAL ?= 60
+APP_POOL          ?= 2
 app: setup ## Serve the timeline explorer and a lesson's exercises as a page without code (Voila)
+	@case "$(APP_IP)" in 127.*|localhost|::1) ;; *) test -n "$(APP_TOKEN)" || { \
+	  echo "To serve a class on $(APP_IP), choose a token that only the class knows:"; \
+	  echo "  make app APP_IP=$(APP_IP) APP_TOKEN=some-words   (pupils open http://<this computer>:8866/?token=some-words)"; \
+	  exit 2; };; esac
 	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
-	  $(VENV)/bin/voila "$(APP)" --template=truce --strip_sources=True --theme=light $(APP_ARGS)
+	  $(VENV)/bin/voila "$(APP)" --template=truce --strip_sources=True --theme=light \
+	  --Voila.ip=$(APP_IP) $(if $(APP_TOKEN),--token=$(APP_TOKEN)) \
+	  --VoilaConfiguration.multi_kernel_manager_class=helpers.app_server.CappedKernelManager \
+	  --CappedKernelManager.max_kernels=$(APP_MAX_KERNELS) --VoilaExecutor.iopub_timeout=60 \
+	  --MappingKernelManager.cull_idle_timeout=$(APP_CULL) --MappingKernelManager.cull_interval=$(APP_CULL_INTERVAL) \
+	  $(if $(filter-out 0,$(APP_POOL)),--preheat_kernel=True --pool_size=$(APP_POOL) --VoilaKernelManager.fill_delay=5) $(APP_ARGS)
 
 # The folder of students' exported answer files for `make collect`, and where the merged table goes
 ANSWERS ?= answers

@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE))
 from harness import table  # noqa: E402
 
 #: Benches left out of a --quick run unless named with --only.
-SLOW = {"tests"}
+SLOW = {"tests", "app"}
 
 
 def main(argv=None) -> int:

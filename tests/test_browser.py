@@ -100,12 +100,15 @@ class Server:
         return self.log.read_text(errors="replace")[-4000:] if self.log.exists() else ""
 
     def attempts(self, exercise_id: str) -> list[dict]:
-        if not self.db.exists():
-            return []
-        with contextlib.closing(sqlite3.connect(self.db)) as conn:
-            conn.row_factory = sqlite3.Row
-            return [dict(r) for r in conn.execute("SELECT * FROM attempts WHERE exercise_id = ? ORDER BY id",
-                                                  (exercise_id,))]
+        """Saved attempts: in the server's progress file, or (the app: ``db`` is a folder) in the visitors' own."""
+        dbs = sorted(self.db.glob("truce-app-visitor-*/progress.sqlite")) if self.db.is_dir() else [self.db]
+        rows = []
+        for db in (d for d in dbs if d.exists()):
+            with contextlib.closing(sqlite3.connect(db)) as conn:
+                conn.row_factory = sqlite3.Row
+                rows += [dict(r) for r in conn.execute("SELECT * FROM attempts WHERE exercise_id = ? ORDER BY id",
+                                                       (exercise_id,))]
+        return rows
 
 
 def temporary_home(home: Path) -> dict[str, str]:
@@ -171,9 +174,11 @@ def app(tmp_path_factory):
     """`make app` (Voila) on loopback."""
     home = tmp_path_factory.mktemp("app-home")
     port, token = free_port(), secrets.token_hex(16)
-    env = temporary_home(home)
-    server = Server(f"http://127.0.0.1:{port}", token, home, Path(env["TRUCE_PROGRESS_DB"]), home / "app.log")
-    args = f"--no-browser --Voila.ip=127.0.0.1 --port={port} --token={token} --Voila.port_retries=0"
+    # each visitor's kernel keeps its answers in a folder of its own under TMPDIR (helpers.app.visitor_store)
+    env = {**temporary_home(home), "TMPDIR": str(home / "tmp")}
+    (home / "tmp").mkdir()
+    server = Server(f"http://127.0.0.1:{port}", token, home, home / "tmp", home / "app.log")
+    args = f"--no-browser --port={port} --token={token} --Voila.port_retries=0"  # loopback: make app's default
     start(["make", "-s", "app", f"APP_ARGS={args}"], server, env, "/voila/static/voila.js")
     try:
         yield server
@@ -474,3 +479,61 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
         answer_wrongly_then_rightly(box, app, ex, "app-exercise.png")
         expect(page.locator("p", has_text=f"Your progress in {lesson}")).to_contain_text("(1 correct)")
     assert not app.blocked, f"the page tried to reach the network: {app.blocked}"
+
+
+def test_app_reads_the_lesson_from_the_address_in_a_prewarmed_kernel(browser, app):
+    """`make app` keeps kernels warm (Voila's pool); the lesson asked for in the address is the one shown."""
+    from playwright.sync_api import expect
+
+    from helpers.app import default_lesson
+    from helpers.exercises import available_lessons
+
+    lesson = next(x for x in reversed(available_lessons()) if x != default_lesson())
+    pooled = app.log.read_text(errors="replace").count("Using pre-heated kernel")
+    with new_page(browser, app, "app-lesson") as page:
+        page.goto(f"{app.url}/?token={app.token}&lesson={lesson}", wait_until="commit")
+        page.get_by_role("tab", name="Exercises").click(timeout=START_TIMEOUT * MS)
+        expect(page.get_by_text(f"from lesson {lesson}")).to_be_visible()
+    assert app.log.read_text(errors="replace").count("Using pre-heated kernel") == pooled + 1, \
+        "the page came from the pool"
+
+
+def exported_csv(page) -> str:
+    """Click Export; the CSV the download link carries (a data: URL made in memory)."""
+    import base64
+
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name=re.compile("Export my answers")).click()
+    link = page.locator("a.tr-download")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    assert href.startswith("data:text/csv;base64,")
+    return base64.b64decode(href.split(",", 1)[1]).decode("utf-8")
+
+
+def test_two_app_visitors_each_export_only_their_own_answers(browser, app):
+    """Visitor A answers; visitor B's export holds none of it; no export file is written on the server."""
+    from helpers.app import default_lesson
+
+    bank = load_bank(default_lesson())
+    ex = next(e for e in bank.graded if isinstance(e, Choice) and not e.multiple)
+    right = ex.option(ex.answer[0])
+    app_folder = ROOT / "notebooks" / "app"
+    before = sorted(p.name for p in app_folder.iterdir())
+    with new_page(browser, app, "app-visitor-a") as a, new_page(browser, app, "app-visitor-b") as b:
+        for page in (a, b):
+            page.goto(f"{app.url}/?token={app.token}", wait_until="commit")
+            page.get_by_role("tab", name="Exercises").click(timeout=START_TIMEOUT * MS)
+        box = a.locator(".widget-vbox").filter(has=a.locator("h4", has_text=ex.title or ex.id)).filter(
+            has=a.get_by_role("button", name=CHECK)).last
+        box.scroll_into_view_if_needed()
+        box.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+        box.get_by_role("button", name=CHECK).click()
+        from playwright.sync_api import expect
+
+        expect(box.locator(".tr-feedback")).to_contain_text("✔ Correct.")
+        mine, theirs = exported_csv(a), exported_csv(b)
+    assert ex.id in mine and len(mine.strip().splitlines()) == 2, mine
+    assert theirs.strip().splitlines() == ["id,exercise_id,lesson,answer,correct,score,created_at"], theirs
+    assert sorted(p.name for p in app_folder.iterdir()) == before, "no export file is left beside the notebook"

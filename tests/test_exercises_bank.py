@@ -1,6 +1,7 @@
 """Question banks: every bank loads and is consistent with the tables; a broken bank says exactly what is wrong."""
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -140,7 +141,8 @@ def _first(data, kind):
     (lambda d: _first(d, "source_analysis")["questions"][0].update(tag="vibes"), r"'vibes' is not one of"),
     (lambda d: _first(d, "numeric").update(tolerance=-1), r"-1 is less than the minimum of 0"),
     (lambda d: _first(d, "numeric").pop("source_ids"), r"needs source_ids"),
-    (lambda d: d["exercises"].append(dict(_first(d, "choice"))), r"id is used twice in this bank"),
+    # a deep copy: a shared list would be written as a YAML alias, which banks refuse
+    (lambda d: d["exercises"].append(copy.deepcopy(_first(d, "choice"))), r"id is used twice in this bank"),
 ])
 def test_a_broken_question_names_the_file_the_line_the_id_and_the_problem(data_copy, change, expected):
     path, data = _bank(data_copy)

@@ -42,6 +42,10 @@ _LAZY = {
     "timeline": "charts", "trade_chart": "charts", "partners_chart": "charts", "election_chart": "charts",
     "capabilities_chart": "charts", "show": "exercises",
 }
+# In a notebook, a DataError is one clear message, not a long traceback and a cascade of NameErrors.
+from .errors import show_data_errors_briefly as _show_data_errors_briefly  # noqa: E402
+
+_show_data_errors_briefly()
 
 __all__ = [
     # load a table

@@ -2,8 +2,14 @@
 
 ``make app`` serves ``notebooks/app/explorer-app.ipynb`` with Voila (code hidden); its one code cell
 calls :func:`page`. The lesson comes from the page's address, ``…/explorer-app.ipynb?lesson=00-start-here``
-(Voila hands the kernel the query string in ``$QUERY_STRING``); without one, the first lesson after
+(Voila hands the kernel the query string in ``$QUERY_STRING``; a pre-warmed kernel from Voila's pool asks
+Voila for it once a visitor arrives, see :func:`query_string`); without one, the first lesson after
 00-start-here that has a question bank, else 00-start-here.
+
+Each visitor has a kernel of their own, and each kernel its own progress store in a temporary folder
+(:func:`visitor_store`), removed when the kernel stops: one visitor's Export never holds another's
+answers, and Export makes the file in memory (a download link in the page), never beside the notebook.
+The server side (culling idle kernels, a cap on their number) is :mod:`helpers.app_server`.
 
 >>> lesson_from_query("lesson=00-start-here")
 '00-start-here'
@@ -14,11 +20,15 @@ This is a view module (it builds widgets); the logic it shows lives in :mod:`hel
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from html import escape
+from pathlib import Path
 from urllib.parse import parse_qs
 
-from .exercises.bank import available_lessons, load_bank
+from .exercises.bank import available_lessons, load_all_banks, load_bank
 
 #: The query-string key that picks the lesson.
 LESSON_KEY = "lesson"
@@ -31,12 +41,42 @@ def default_lesson() -> str:
     return later[0] if later else (lessons[0] if lessons else "00-start-here")
 
 
+_QUERY: list[str] = []
+_VISITOR: list = []
+
+
+def query_string() -> str:
+    """The page's query string. Voila puts it in ``$QUERY_STRING`` of a kernel it starts for the visitor; a
+    pre-warmed kernel (``--preheat_kernel``) was started before anyone asked, so it waits here until Voila
+    hands it to a visitor, then asks Voila for that visitor's query string (once per kernel)."""
+    if not _QUERY:
+        if os.environ.get("VOILA_PREHEAT") == "True":
+            from voila.utils import get_query_string
+
+            _QUERY.append(get_query_string() or "")
+        else:
+            _QUERY.append(os.environ.get("QUERY_STRING", ""))
+    return _QUERY[0]
+
+
+def visitor_store():
+    """This kernel's own progress store (one visitor: one kernel), in a temporary folder removed when the
+    kernel stops."""
+    if not _VISITOR:
+        from .progress import ProgressStore
+
+        folder = tempfile.mkdtemp(prefix="truce-app-visitor-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _VISITOR.append(ProgressStore(Path(folder) / "progress.sqlite"))
+    return _VISITOR[0]
+
+
 def lesson_from_query(query: str | None = None) -> str:
     """The lesson named in a query string (``lesson=01-recognition-1924``), if it has a bank; else the default.
 
-    ``query`` defaults to ``$QUERY_STRING``, which Voila sets in the kernel for each page.
+    ``query`` defaults to the page's (:func:`query_string`).
     """
-    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    query = query_string() if query is None else query
     wanted = parse_qs(query.lstrip("?")).get(LESSON_KEY, [""])[0]
     return wanted if wanted in available_lessons() else default_lesson()
 
@@ -49,18 +89,24 @@ def page(lesson: str | None = None, store=None):
     """
     import ipywidgets as W
 
-    from .exercises import explorer, progress_summary, show
+    from .exercises import explorer, show
+    from .exercises.widgets import ProgressView
 
+    timeline = explorer().widget  # the same for every lesson: a pre-warmed kernel builds it before a visitor comes
+    if lesson is None and os.environ.get("VOILA_PREHEAT") == "True":
+        load_all_banks()  # and reads every bank, so the visitor waits only for their lesson's widgets
     lesson = lesson or lesson_from_query()
+    store = store if store is not None else visitor_store()
     bank = load_bank(lesson)
     views = [show(ex, store=store) for ex in bank if ex.kind != "explorer"]
-    panel = progress_summary(lesson, store=store)
+    panel = ProgressView(lesson, store, in_memory=True)
     intro = W.HTML(f"<h3 style='margin: 0.2em 0'>{escape(bank.title)}</h3>"
                    f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from lesson {escape(lesson)}. "
-                   "Answer, press <strong>Check</strong>, and read the feedback. Your answers are saved on the "
-                   "computer that runs this page; the panel at the end counts them and exports them.</p>")
+                   "Answer, press <strong>Check</strong>, and read the feedback. Your answers are kept while this "
+                   "page is open; the panel at the end counts them, and <strong>Export</strong> downloads them "
+                   "to your computer for your teacher.</p>")
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
-    tabs = W.Tab(children=[explorer().widget, exercises])
+    tabs = W.Tab(children=[timeline, exercises])
     tabs.set_title(0, "Explore the timeline")
     tabs.set_title(1, "Exercises")
     # Keep the views alive as long as the page: their buttons call methods on them.
@@ -68,4 +114,4 @@ def page(lesson: str | None = None, store=None):
     return tabs
 
 
-__all__ = ["page", "lesson_from_query", "default_lesson", "LESSON_KEY"]
+__all__ = ["page", "lesson_from_query", "default_lesson", "query_string", "visitor_store", "LESSON_KEY"]

@@ -13,6 +13,16 @@ to their name (``amira-khan.csv``) or to hand it in through a platform that file
 A file that is not such an export (not text, not CSV, wrong columns) is reported by name and skipped; a
 bad row is reported with its file and line, and skipped. Nothing stops the run.
 
+Safe with hostile files (a student controls every cell of their file):
+
+- a cell a spreadsheet would read as a formula (a leading ``=``, ``+``, ``-``, ``@``, tab, carriage
+  return, or their full-width forms) is written with a leading apostrophe (:func:`neutralise`), so Excel
+  and LibreOffice show it as text; ``--output class.xlsx`` writes a workbook whose cells are typed text;
+- two students with the same name in different folders stay two students: the platform's id stays in the
+  name shown (``Alex Smith (123)``), and the report warns; names that differ only in case are reported;
+- a symbolic link is never followed (it is reported); control characters never reach the terminal;
+- UTF-8 (with or without a byte-order mark), UTF-16 (Excel's "Unicode text") and Windows-1252 are read.
+
 >>> import tempfile, pathlib
 >>> from helpers.progress import ProgressStore
 >>> tmp = pathlib.Path(tempfile.mkdtemp())
@@ -35,8 +45,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .exercises.bank import LESSONS
@@ -55,7 +68,12 @@ EXPORT_NAME = re.compile(r"truce-and-rupture-answers"
                          r"|\d\d-[a-z0-9-]+?(?=-\d{8}-\d{6})))?"
                          r"(?:-\d{8}-\d{6})?(?:\s*\(\d+\))?", re.IGNORECASE)
 #: What a learning platform adds to a student's folder name (Moodle: "Name_12345_assignsubmission_file_").
-PLATFORM_SUFFIX = re.compile(r"_\d+_assignsubmission_\w*$")
+PLATFORM_SUFFIX = re.compile(r"_(\d+)_assignsubmission_\w*$")
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"), with the full-width forms
+#: (＝ ＋ － ＠) that some spreadsheets also accept.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: A student's file larger than this is not read (an export of every lesson is well under 1 MB).
+MAX_FILE_BYTES = 20_000_000
 #: Status words, and the mark each gets in the printed report.
 MARKS = {"correct": "✔", "tried": "✘", "saved": "✎", "not tried": "·"}
 _TRUE, _FALSE = {"true", "1", "yes", "y", "t"}, {"false", "0", "no", "n", "f"}
@@ -101,6 +119,7 @@ class Collection:
     files: dict[Path, str] = field(default_factory=dict)   # each file read -> its student
     problems: list[Skipped] = field(default_factory=list)
     unnamed: list[Path] = field(default_factory=list)      # files whose name says nothing of the student
+    warnings: list[str] = field(default_factory=list)      # same names kept apart, names differing in case
 
     @property
     def students(self) -> list[str]:
@@ -149,11 +168,34 @@ class Collection:
         return rows
 
     def write_csv(self, path: str | Path) -> Path:
+        """The table as CSV (UTF-8), every cell a spreadsheet would run as a formula made text."""
         path = Path(path)
         with path.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS)
             writer.writeheader()
-            writer.writerows(self.rows())
+            writer.writerows({k: neutralise(v) for k, v in row.items()} for row in self.rows())
+        return path
+
+    def write_xlsx(self, path: str | Path) -> Path:
+        """The table as an Excel workbook (openpyxl): numbers are numbers, and every other cell is typed
+        text with Excel's quote prefix, so an answer such as ``=HYPERLINK(...)`` is shown, never run."""
+        from openpyxl import Workbook
+
+        path = Path(path)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "answers"
+        sheet.append(list(TABLE_COLUMNS))
+        for row in self.rows():
+            values = [row[c] for c in TABLE_COLUMNS]
+            sheet.append([v if isinstance(v, (int, float)) else "" for v in values])
+            for cell, value in zip(sheet[sheet.max_row], values):
+                if not isinstance(value, (int, float)):
+                    cell.value = _printable(str(value), keep="\n")
+                    cell.data_type = "s"           # text, even when it starts with "="
+                    cell.quotePrefix = True        # and Excel keeps it text when the cell is edited
+        sheet.freeze_panes = "A2"
+        book.save(path)
         return path
 
     def report(self) -> str:
@@ -169,6 +211,9 @@ class Collection:
         if self.skipped_rows:
             out.append(f"Skipped {len(self.skipped_rows)} row{'s' if len(self.skipped_rows) != 1 else ''}:")
             out.extend(f"  {p.text(self.folder)}" for p in self.skipped_rows)
+        if self.warnings:
+            out.append("Please check:")
+            out.extend(f"  {w}" for w in self.warnings)
         if self.unnamed:
             out.append("These files keep the name the Export button gave them, so the student is named after "
                        "the file; rename each to the student's name:")
@@ -191,44 +236,86 @@ class Collection:
             out.append("")
             out.append("Key: ✔ right   ✘ tried, not right yet   ✎ answers saved (nothing to get right)   "
                        "· not tried")
-        return "\n".join(out)
+        return "\n".join(_printable(line) for line in out)
 
 
 def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
     """Read every answer file under ``folder``; never raises for a bad file (it is reported instead).
 
-    ``skip``: files to leave out (the command leaves out its own output).
+    ``skip``: files to leave out (the command leaves out its own output). Links are reported, not followed.
     """
     folder = Path(folder)
     result = Collection(folder)
     skip_resolved = {Path(s).resolve() for s in skip}
-    seen: set[tuple] = set()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.resolve() in skip_resolved:
-            continue  # hidden files (.DS_Store, .ipynb_checkpoints) and our own output
+    found: list[tuple[Path, str, list[Attempt]]] = []   # (file, where it came from, its attempts)
+    for path in _walk(folder, result):
+        if path.resolve() in skip_resolved:
+            continue  # our own output
         attempts, problems, named_by = read_answers(path, folder)
         result.problems.extend(problems)
         if attempts is None:
             continue
-        student = named_by
+        found.append((path, named_by, attempts))
+    names = _keep_apart(folder, found, result.warnings)
+    seen: set[tuple] = set()
+    for path, named_by, attempts in found:
+        origin = _origin(path, folder)
+        student = names[(named_by, origin)]
         result.files[path] = student
         if student.startswith("unnamed "):
             result.unnamed.append(path)
         for a in attempts:
+            a = replace(a, student=names[(a.student, origin)])
             key = (a.student, a.exercise_id, a.lesson, a.created_at, a.answer)
             if key not in seen:  # the same attempt exported twice (two exports, or a whole-pack export)
                 seen.add(key)
                 result.attempts.append(a)
+    _warn_about_case(result)
     return result
+
+
+def _walk(folder: Path, result: Collection) -> list[Path]:
+    """The regular files under ``folder`` (sorted), never through a link; links and odd files are reported;
+    hidden files (.DS_Store, .ipynb_checkpoints) are left out silently."""
+    files = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(root)
+        for d in list(dirs):
+            if d.startswith("."):
+                dirs.remove(d)
+            elif (here / d).is_symlink():
+                dirs.remove(d)
+                result.problems.append(Skipped(here / d, None, "is a link to another folder: not followed "
+                                                              "(copy the files themselves into the folder)"))
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = here / name
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                result.problems.append(Skipped(path, None, "is a link to another file: not read "
+                                                           "(copy the file itself into the folder)"))
+            elif not stat.S_ISREG(mode):
+                result.problems.append(Skipped(path, None, "is not a regular file: not read"))
+            else:
+                files.append(path)
+    return sorted(files)
 
 
 def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] | None, list[Skipped], str]:
     """One student's file: (attempts, problems, student). ``attempts`` is None when the file is skipped."""
     try:
-        raw = path.read_bytes()
+        raw = _read_no_link(path)
     except OSError as exc:
         return None, [Skipped(path, None, f"cannot be read ({exc.strerror or exc})")], ""
+    if raw is None:
+        return None, [Skipped(path, None, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: not an answer "
+                                          "export")], ""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Excel's "Unicode text")
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return None, [Skipped(path, None, "not a text file (broken UTF-16)")], ""
     if not raw.strip():
         return None, [Skipped(path, None, "the file is empty (not an answer export)")], ""
     if b"\x00" in raw[:4096] or raw[:4] == b"PK\x03\x04":
@@ -243,7 +330,7 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
     else:  # pragma: no cover - cp1252 decodes nearly everything; kept for safety
         return None, [Skipped(path, None, "not a text file in UTF-8")], ""
     first = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = max((",", ";", "\t"), key=first.count)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header = [h.strip().lower() for h in next(reader)]
@@ -257,7 +344,7 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
                                           f"(expected {', '.join(EXPORT_COLUMNS)})")], ""
     student = _student(path, folder)
     if "student" in header:  # a file that says whose it is
-        names = {row[header.index("student")].strip() for row in csv.reader(io.StringIO(text, newline=""),
+        names = {_printable(row[header.index("student")]).strip() for row in csv.reader(io.StringIO(text, newline=""),
                  delimiter=delimiter) if len(row) > header.index("student")} - {"", "student"}
         student = names.pop() if len(names) == 1 else student
     col = {name: header.index(name) for name in header if name}
@@ -286,8 +373,8 @@ def _attempt(row: list[str], col: dict[str, int], student: str, path: Path) -> A
 
     if len(row) <= max(col[c] for c in REQUIRED):
         raise ValueError(f"{len(row)} values, expected {len(col)}")
-    if "student" in col and get("student"):
-        student = get("student")
+    if "student" in col and _printable(get("student")).strip():
+        student = _printable(get("student")).strip()
     exercise_id, lesson = get("exercise_id"), get("lesson")
     if not exercise_id or not lesson:
         raise ValueError("no exercise_id or lesson")
@@ -310,13 +397,95 @@ def _attempt(row: list[str], col: dict[str, int], student: str, path: Path) -> A
     return Attempt(student, exercise_id, lesson, get("answer"), correct, score, get("created_at"), path)
 
 
+def neutralise(value):
+    r"""A cell a spreadsheet would read as a formula, made text with a leading apostrophe (OWASP's rule);
+    anything else (and every number) unchanged.
+
+    >>> print(neutralise('=HYPERLINK("http://x","51 seats")'))
+    '=HYPERLINK("http://x","51 seats")
+    >>> [neutralise(v) for v in ("+1", "-2", "@SUM(A1)", "\t=1", "\uff1d1+1", "51", 0.5)]
+    ["'+1", "'-2", "'@SUM(A1)", "'\t=1", "'＝1+1", '51', 0.5]
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi overrides, zero-width), line/paragraph separators
+
+
+def _printable(text: str, keep: str = "") -> str:
+    r"""Text without control or invisible format characters (a name cannot drive the teacher's terminal).
+
+    >>> _printable("Ev\x1b[2Jil\u202eName")
+    'Ev[2JilName'
+    """
+    return "".join(c for c in text if c in keep or unicodedata.category(c) not in _INVISIBLE)
+
+
+def _read_no_link(path: Path) -> bytes | None:
+    """The file's bytes, opened without following a link (raises OSError for one); None if it is too big."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError("not a regular file")
+        data = fh.read(MAX_FILE_BYTES + 1)
+    return None if len(data) > MAX_FILE_BYTES else data
+
+
+def _origin(path: Path, folder: Path | None) -> str:
+    """Where a file came from: its top folder inside FOLDER (a platform's folder per student), or '' for a
+    file at the top (a student's exports there share their name)."""
+    if folder is None:
+        return ""
+    parts = path.relative_to(folder).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def _keep_apart(folder: Path, found: list, warnings: list[str]) -> dict[tuple[str, str], str]:
+    """(name, origin) -> the name shown. One name from two origins (two students called Alex Smith in two
+    platform folders, or a file that claims another student's name) becomes two names, each with the
+    platform's id (or its folder), and a warning for the teacher."""
+    origins: dict[str, set[str]] = {}
+    for path, named_by, attempts in found:
+        origin = _origin(path, folder)
+        for name in {named_by, *(a.student for a in attempts)}:
+            origins.setdefault(name, set()).add(origin)
+    names = {}
+    for name, where in origins.items():
+        for origin in where:
+            names[(name, origin)] = name
+        if len(where) > 1:
+            shown = []
+            for origin in sorted(where):
+                if origin:
+                    match = PLATFORM_SUFFIX.search(origin)
+                    names[(name, origin)] = f"{name} ({match.group(1) if match else origin})"
+                shown.append(names[(name, origin)])
+            places = ", ".join(f"'{o}'" if o else "the top folder" for o in sorted(where))
+            warnings.append(f"{len(where)} students are called '{name}' (in {places}); they are kept apart as "
+                            + ", ".join(f"'{n}'" for n in shown) + ".")
+    return names
+
+
+def _warn_about_case(result: Collection) -> None:
+    by_fold: dict[str, list[str]] = {}
+    for student in result.students:
+        by_fold.setdefault(student.casefold(), []).append(student)
+    for same in by_fold.values():
+        if len(same) > 1:
+            result.warnings.append("These names differ only in capital letters, so they are counted as "
+                                   f"different students: {', '.join(repr(n) for n in same)}. If they are "
+                                   "one student, rename the files or folders to match.")
+
+
 def _student(path: Path, folder: Path | None) -> str:
     if folder is not None:
         parts = path.relative_to(folder).parts
         if len(parts) > 1:
-            return PLATFORM_SUFFIX.sub("", parts[0]).strip() or parts[0]
-    name = EXPORT_NAME.sub("", path.stem).strip(" -_.")
-    return name or f"unnamed ({path.name})"
+            return _printable(PLATFORM_SUFFIX.sub("", parts[0]).strip() or parts[0])
+    name = _printable(EXPORT_NAME.sub("", path.stem)).strip(" -_.")
+    return name or f"unnamed ({_printable(path.name)})"
 
 
 def _row(student: str, lesson: str, exercise_id: str, attempts: list[Attempt], folder: Path) -> dict:
@@ -378,18 +547,21 @@ def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     the folder is missing."""
     folder_path = Path(folder)
     if not folder_path.is_dir():
-        print(f"{folder} is not a folder: give the folder that holds the students' answer files.")
+        print(f"{_printable(folder)} is not a folder: give the folder that holds the students' answer files.")
         return 2
     out_path = Path(output) if output else None
     result = collect(folder_path, skip=(out_path,) if out_path else ())
     print(result.report())
     if not result.files:
-        print(f"\nNo answer files found in {folder}: students export theirs with 'Export my answers (CSV)' "
+        print(f"\nNo answer files found in {_printable(folder)}: students export theirs with 'Export my answers (CSV)' "
               "at the end of each lesson.")
         return 1
     if out_path is not None:
         try:
-            result.write_csv(out_path)
+            if out_path.suffix.lower() == ".xlsx":
+                result.write_xlsx(out_path)
+            else:
+                result.write_csv(out_path)
         except OSError as exc:
             print(f"\nCould not write {out_path} ({exc.strerror or exc}).")
             return 1
@@ -397,4 +569,4 @@ def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     return 0
 
 
-__all__ = ["collect", "read_answers", "Collection", "Attempt", "Skipped", "main", "TABLE_COLUMNS", "REQUIRED"]
+__all__ = ["collect", "read_answers", "neutralise", "Collection", "Attempt", "Skipped", "main", "TABLE_COLUMNS", "REQUIRED"]

@@ -66,3 +66,42 @@ def display_path(path: Path) -> str:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def show_data_errors_briefly() -> bool:
+    """In a notebook (IPython): show a :class:`DataError` as one short message with no traceback, and stop
+    the knock-on errors of later cells: a ``NameError`` after a DataError says the cell needs what the
+    failed cell would have made. Run All (JupyterLab, nbclient, Voila) stops at the first error anyway.
+
+    Called when :mod:`helpers` is imported; returns False outside IPython (nothing to do).
+    """
+    import sys
+
+    if "IPython" not in sys.modules:  # not in a notebook or an IPython shell: don't import IPython for nothing
+        return False
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return False
+    failed: list[DataError] = []
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        if issubclass(etype, DataError):
+            failed[:] = [value]
+            lines = [f"DataError: {value}",
+                     "The lesson stops here: correct the file named above (`make validate` lists every "
+                     "problem), then run the notebook again from the top."]
+        elif failed:
+            first = str(failed[0]).splitlines()[0]
+            lines = [f"Not run: this cell needs {getattr(value, 'name', None) or 'something'!r}, which an "
+                     f"earlier cell could not make because the data failed to load ({first})."]
+        else:  # an ordinary NameError: the usual traceback
+            lines = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+            shell._showtraceback(etype, value, lines)
+            return lines
+        shell._showtraceback(etype, value, lines)
+        return lines
+
+    shell.set_custom_exc((DataError, NameError), handler)
+    return True

@@ -6,9 +6,14 @@ The store knows nothing of exercises: the caller says how many there are (``summ
 the progress panel that shows a summary lives with the other views, in :mod:`helpers.exercises.widgets`.
 
 Safe with two notebooks open at once (write-ahead logging, a busy timeout, one short transaction per
-save). A database that cannot be read is renamed aside (``progress.sqlite.unreadable-<time>``) with a
-message, and a fresh one is started. If saving fails (read-only folder, full disk) nothing raises:
+save). A damaged database, found at any point (opening, saving or reading), is renamed aside
+(``progress.sqlite.unreadable-<time>``), every attempt sqlite can still read is copied into a fresh file,
+and one sentence says how many were kept. A file in a read-only folder is read (the answers are shown) and
+new answers are refused with a message. If saving fails (full disk, a locked file) nothing raises:
 :meth:`ProgressStore.record` returns a :class:`SaveResult` whose ``message`` the exercise shows.
+
+An answer is at most :data:`MAX_ANSWER_CHARS` characters of text (20,000: a long essay); a longer one is
+refused with a message (:func:`answer_too_long`) and nothing already saved is touched.
 
 >>> import tempfile, os
 >>> store = ProgressStore(os.path.join(tempfile.mkdtemp(), "p.sqlite"))
@@ -20,9 +25,11 @@ True
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sqlite3
+import time
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -33,6 +40,8 @@ from .paths import PROGRESS_ENV, progress_db
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
+#: The longest answer saved, in characters of text (all of an answer's boxes together): room for an essay.
+MAX_ANSWER_CHARS = 20_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
@@ -82,12 +91,48 @@ class LessonSummary:
         return f"{self.done}{of} done ({self.correct} correct)"
 
 
+def answer_length(answer: Any) -> int:
+    """The characters of text in an answer (every box of a source analysis counted).
+
+    >>> answer_length({"q1": "abc", "q2": ["de", "f"]})
+    6
+    """
+    if isinstance(answer, str):
+        return len(answer)
+    if isinstance(answer, dict):
+        return sum(answer_length(v) for v in answer.values())
+    if isinstance(answer, (list, tuple)):
+        return sum(answer_length(v) for v in answer)
+    return len(str(answer))
+
+
+def answer_too_long(answer: Any) -> str:
+    """'' if the answer can be saved, else the message a student reads.
+
+    >>> answer_too_long("x" * 20_000)
+    ''
+    >>> answer_too_long("x" * 20_001)[:45]
+    'Your answer is 20,001 characters long, longer'
+    """
+    n = answer_length(answer)
+    if n <= MAX_ANSWER_CHARS:
+        return ""
+    return (f"Your answer is {n:,} characters long, longer than the {MAX_ANSWER_CHARS:,} characters an answer "
+            "may have, so it was not checked or saved. Shorten it and press the button again "
+            "(your earlier answers are kept).")
+
+
 class ProgressStore:
-    """The attempts saved in one sqlite file. Each call opens a short-lived connection."""
+    """The attempts saved in one sqlite file. Each call opens a short-lived connection.
+
+    ``read_only`` becomes True when the file exists in a folder that cannot be written: its answers are
+    read, new ones are refused with a message.
+    """
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_path()
         self.messages: list[str] = []
+        self.read_only = False
         self._ready = False
 
     def __repr__(self) -> str:
@@ -96,6 +141,9 @@ class ProgressStore:
     # -- connection and recovery -------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        if self.path.exists() and not _writable(self.path):
+            return self._connect_read_only()
+        self.read_only = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
@@ -104,6 +152,7 @@ class ProgressStore:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":  # e.g. a file system without shared memory
                     conn.execute("PRAGMA journal_mode = DELETE")
+                _check_pages(conn)
                 conn.executescript(_SCHEMA)
                 self._check_shape(conn)
                 conn.execute(_INDEX)
@@ -114,6 +163,28 @@ class ProgressStore:
             raise
         return conn
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """The existing file, opened to read only (its folder or itself cannot be written)."""
+        uri = self.path.resolve().as_uri()
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:  # a WAL file cannot be opened without writing its -shm file
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        try:
+            if not self._ready:
+                self._check_shape(conn)
+                self._ready = True
+        except BaseException:
+            conn.close()
+            raise
+        if not self.read_only:
+            self.read_only = True
+            self._say(f"Your progress file {self.path} is in a folder that cannot be written: your answers so "
+                      f"far are shown, but new answers cannot be saved there. Set {PROGRESS_ENV} to a file in "
+                      "a folder you can write to.")
+        return conn
+
     @staticmethod
     def _check_shape(conn: sqlite3.Connection) -> None:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(attempts)")]
@@ -121,18 +192,52 @@ class ProgressStore:
             raise sqlite3.DatabaseError(f"the attempts table has unexpected columns {columns}")
 
     def _open(self) -> sqlite3.Connection:
-        """Connect; if the file is not a readable progress database, move it aside and start afresh."""
+        """Connect; if the file is not a readable progress database, recover it (see :meth:`recover`)."""
         try:
             return self._connect()
         except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc):
+            if not _is_corruption(exc) or self.read_only:
                 raise
-            moved = self.move_aside(reason=str(exc))
-            self._ready = False
-            conn = self._connect()
-            self._say(f"Your progress file could not be read ({exc}). It was moved to {moved.name} "
-                      f"and a fresh one was started at {self.path}.")
-            return conn
+            self.recover(exc)
+            return self._connect()
+
+    def recover(self, reason: BaseException | str = "") -> Path:
+        """Set the damaged file aside, copy every attempt sqlite can still read into a fresh file, and say
+        in one sentence how many were kept. Returns where the damaged file went."""
+        moved = self.move_aside(reason=str(reason))
+        self._ready = False
+        rows = _salvage(moved)
+        conn = self._connect()
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany("INSERT OR IGNORE INTO attempts (id, exercise_id, lesson, answer, correct, score, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        finally:
+            conn.close()
+        kept = f"{len(rows)} saved answer{'s' if len(rows) != 1 else ''} could be recovered into it"
+        self._say(f"Your progress file could not be read ({reason}), so it was moved to {moved.name} and a "
+                  f"fresh one was started at {self.path}: {kept}.")
+        return moved
+
+    def _run(self, work):
+        """``work(conn)`` on an open connection; damage found on the way is recovered once and retried."""
+        damage: sqlite3.DatabaseError | None = None
+        conn = self._open()
+        try:
+            return work(conn)
+        except sqlite3.DatabaseError as exc:
+            if not _is_corruption(exc) or self.read_only:
+                raise
+            damage = exc
+        finally:
+            conn.close()
+        self.recover(damage)
+        conn = self._open()
+        try:
+            return work(conn)
+        finally:
+            conn.close()
 
     def move_aside(self, reason: str = "") -> Path:
         """Rename the database (and its -wal/-shm files) to ``<name>.unreadable-<time>``; return the new path."""
@@ -159,25 +264,30 @@ class ProgressStore:
     def record(self, exercise_id: str, lesson: str, answer: Any, correct: bool | None, score: float | None,
                when: datetime | None = None) -> SaveResult:
         """Save one attempt. Never raises: a failure comes back as ``SaveResult(ok=False, message=...)``."""
+        too_long = answer_too_long(answer)
+        if too_long:
+            return SaveResult(False, too_long)
         created = (when or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
         row = (str(exercise_id), str(lesson), _to_json(answer), None if correct is None else int(bool(correct)),
                None if score is None else float(score), created)
+
+        def insert(conn: sqlite3.Connection) -> None:
+            if self.read_only:
+                raise sqlite3.OperationalError("attempt to write a readonly database")
+            with conn:  # one short transaction; the busy timeout waits for another notebook's
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", row)
+
         for retry in (True, False):
             try:
-                conn = self._open()
-                try:
-                    with conn:  # one short transaction; the busy timeout waits for another notebook's
-                        conn.execute("BEGIN IMMEDIATE")
-                        conn.execute("INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)", row)
-                finally:
-                    conn.close()
+                self._run(insert)
                 return SaveResult(True)
             except (sqlite3.Error, OSError) as exc:
                 if retry and "no such table" in str(exc):  # the file was deleted since we set it up
                     self._ready = False
                     continue
-                return SaveResult(False, _why_not_saved(exc, self.path))
+                return SaveResult(False, _why_not_saved(exc, self.path, self.read_only))
         return SaveResult(False, "not saved")  # pragma: no cover - the loop always returns
 
     # -- reading -----------------------------------------------------------------------------------
@@ -189,13 +299,12 @@ class ProgressStore:
         if where:
             query += " WHERE " + " AND ".join(f"{c} = ?" for c, _ in where)
             args = [v for _, v in where]
+        def select(conn: sqlite3.Connection) -> list[dict]:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute(query + " ORDER BY id", args)]
+
         try:
-            conn = self._open()
-            try:
-                conn.row_factory = sqlite3.Row
-                rows = [dict(r) for r in conn.execute(query + " ORDER BY id", args)]
-            finally:
-                conn.close()
+            rows = self._run(select)
         except (sqlite3.Error, OSError) as exc:
             self._say(_why_not_saved(exc, self.path).replace("could not be saved", "could not be read"))
             return []
@@ -217,15 +326,19 @@ class ProgressStore:
     def export_csv(self, path: str | os.PathLike, lesson: str | None = None) -> Path:
         """Write the attempts (one row each, answer as JSON) to a CSV file for the teacher; return its path."""
         path = Path(path)
-        rows = self.attempts(lesson=lesson)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(EXPORT_COLUMNS)
-            for r in rows:
-                writer.writerow([r["id"], r["exercise_id"], r["lesson"], _to_json(r["answer"]),
-                                 "" if r["correct"] is None else str(r["correct"]).lower(),
-                                 "" if r["score"] is None else r["score"], r["created_at"]])
+        path.write_text(self.export_text(lesson), encoding="utf-8", newline="")
         return path
+
+    def export_text(self, lesson: str | None = None) -> str:
+        """The CSV export as text, made in memory (the app offers it as a download; no file is written)."""
+        out = io.StringIO(newline="")
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS)
+        for r in self.attempts(lesson=lesson):
+            writer.writerow([r["id"], r["exercise_id"], r["lesson"], _to_json(r["answer"]),
+                             "" if r["correct"] is None else str(r["correct"]).lower(),
+                             "" if r["score"] is None else r["score"], r["created_at"]])
+        return out.getvalue()
 
 
 _STORES: dict[Path, ProgressStore] = {}
@@ -263,8 +376,76 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return not isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError))
 
 
-def _why_not_saved(exc: BaseException, path: Path) -> str:
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder can be written (sqlite needs the folder for its journal files)."""
+    return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+
+
+def _check_pages(conn: sqlite3.Connection) -> None:
+    """Raise sqlite3.DatabaseError if any page of the file is damaged (a quick check: milliseconds here)."""
+    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise sqlite3.DatabaseError(f"database disk image is malformed ({result[0]})")
+
+
+_ROW = "SELECT id, exercise_id, lesson, answer, correct, score, created_at FROM attempts"
+
+
+def _salvage(damaged: Path, seconds: float = 10.0) -> list[tuple]:
+    """Every attempt that can still be read from a damaged file: a scan in order until the damage, then a
+    look-up of each id past it (a damaged page loses only the rows on it). Rows that read as nonsense
+    are left out."""
+    rows: dict[int, tuple] = {}
+    try:
+        conn = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return []
+    try:
+        try:
+            cursor = conn.execute(_ROW + " ORDER BY id")
+            while (row := cursor.fetchone()) is not None:
+                if _sound(row):
+                    rows[row[0]] = row
+        except sqlite3.Error:
+            pass
+        upper = max(rows, default=0)
+        for query in ("SELECT seq FROM sqlite_sequence WHERE name = 'attempts'", "SELECT max(id) FROM attempts"):
+            try:
+                found = conn.execute(query).fetchone()
+                if found and isinstance(found[0], int):
+                    upper = max(upper, found[0])
+            except sqlite3.Error:
+                continue
+        upper = max(upper, max(rows, default=0) + 1000)
+        deadline = time.monotonic() + seconds
+        for rowid in range(1, upper + 1):
+            if rowid in rows:
+                continue
+            if time.monotonic() > deadline:
+                break
+            try:
+                row = conn.execute(_ROW + " WHERE id = ?", (rowid,)).fetchone()
+            except sqlite3.Error:
+                continue
+            if row is not None and _sound(row):
+                rows[rowid] = row
+    finally:
+        conn.close()
+    return [rows[k] for k in sorted(rows)]
+
+
+def _sound(row: tuple) -> bool:
+    rowid, exercise_id, lesson, answer, correct, score, created = row
+    return (isinstance(rowid, int) and all(isinstance(v, str) for v in (exercise_id, lesson, answer, created))
+            and correct in (None, 0, 1) and (score is None or isinstance(score, (int, float))))
+
+
+def _why_not_saved(exc: BaseException, path: Path, read_only: bool = False) -> str:
     text = str(exc).lower()
+    if read_only:
+        return (f"Your answer was checked, but new answers cannot be saved: your progress file {path} is in a "
+                f"folder that cannot be written (your earlier answers are still shown). Set {PROGRESS_ENV} to "
+                "a file in a folder you can write to, then run the cell again.")
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         why = "the folder or file is read-only"
     elif "full" in text or getattr(exc, "errno", None) == 28:

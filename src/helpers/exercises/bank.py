@@ -213,12 +213,26 @@ def _raise_if(problems: list[Problem]) -> None:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class AliasRefused(yaml.YAMLError):
+    """A bank used a YAML alias (``*name``): refused, so a hostile bank (an "alias bomb") fails at once."""
+
+    def __init__(self, line: int):
+        super().__init__("uses a YAML alias (*name), which a question bank may not: write the text out in full")
+        self.line = line
+
+
 class _LineLoader(_SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping and keeps dates as text."""
+    """A safe YAML loader that remembers the line of every mapping, keeps dates as text, and refuses
+    aliases (a node met a second time is an alias: the first repeat stops the load, before any blow-up)."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.lines: dict[int, int] = {}
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise AliasRefused(node.start_mark.line + 1)
+        return super().construct_object(node, deep=deep)
 
 
 def _construct_mapping(loader: _LineLoader, node):
@@ -240,6 +254,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[int, int]]:
     loader = _LineLoader(text)
     try:
         data = loader.get_single_data()
+    except AliasRefused as exc:
+        raise DataError(Problem(shown, exc.line, None, str(exc))) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

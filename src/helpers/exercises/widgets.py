@@ -28,9 +28,9 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..progress import ProgressStore, SaveResult, default_store
+from ..progress import ProgressStore, SaveResult, answer_too_long, default_store
 from .model import (
-    SUBMITTED, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
+    INVALID, SUBMITTED, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
     SourceAnalysis,
 )
 from .static import STYLESHEET, TYPE_NAMES, feedback_html, source_html, warning_html
@@ -87,7 +87,8 @@ class ExerciseView:
         return self._store if self._store is not None else default_store()
 
     def check(self) -> Feedback:
-        feedback = self.attempts.submit(self.answer())
+        too_long = answer_too_long(self.answer())  # refused before it is checked: no attempt used, nothing saved
+        feedback = Feedback(INVALID, None, (too_long,)) if too_long else self.attempts.submit(self.answer())
         self.last_feedback = feedback
         self.feedback_html.value = feedback_html(feedback)
         if feedback.counted:
@@ -314,11 +315,18 @@ class SourceAnalysisView(ExerciseView):
 
 
 class ProgressView:
-    """'7 of 12 done': a lesson's progress, with Refresh and Export buttons."""
+    """'7 of 12 done': a lesson's progress, with Refresh and Export buttons.
 
-    def __init__(self, lesson: str, store: ProgressStore | None = None, export_dir: str | Path | None = None):
+    ``in_memory=True`` (the app): Export makes the CSV in memory and offers it as a download link in the
+    page; no file is written on the server. ``exported`` holds the last CSV text offered.
+    """
+
+    def __init__(self, lesson: str, store: ProgressStore | None = None, export_dir: str | Path | None = None,
+                 in_memory: bool = False):
         self.lesson = lesson
         self._store = store
+        self.in_memory = in_memory
+        self.exported = ""
         self.export_dir = Path(export_dir) if export_dir is not None else Path.cwd()
         self.summary_html = W.HTML("")
         self.bar = W.IntProgress(value=0, min=0, max=1, description="Progress:", style=_LABEL_STYLE)
@@ -349,6 +357,10 @@ class ProgressView:
 
     def export(self) -> Path | None:
         name = f"truce-and-rupture-answers-{self.lesson}-{datetime.now():%Y%m%d-%H%M%S}.csv"
+        if self.in_memory:
+            self.exported = self.store.export_text(lesson=self.lesson)
+            self.export_html.value = f"<p>{_data_link(name, self.exported.encode('utf-8'))}</p>"
+            return None
         try:
             path = self.store.export_csv(self.export_dir / name, lesson=self.lesson)
         except OSError as exc:
@@ -424,10 +436,14 @@ def progress_panel(lesson: str, store: ProgressStore | None = None) -> ProgressV
 def _download_link(path: Path) -> str:
     """A link that saves the file on the student's own computer, carried in the page itself (a data: URL),
     so it works wherever the kernel runs: a laptop, a JupyterHub, Binder, or the Voila app."""
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (f'<a class="tr-download" download="{escape(path.name, quote=True)}" '
+    return _data_link(path.name, path.read_bytes())
+
+
+def _data_link(name: str, content: bytes) -> str:
+    data = base64.b64encode(content).decode("ascii")
+    return (f'<a class="tr-download" download="{escape(name, quote=True)}" '
             f'href="data:text/csv;base64,{data}" style="color: var(--jp-content-link-color, #0b62d6); '
-            f'text-decoration: underline; font-weight: bold;">⬇ Download {escape(path.name)}</a> '
+            f'text-decoration: underline; font-weight: bold;">⬇ Download {escape(name)}</a> '
             "to your computer to send it to your teacher.")
 
 
