@@ -15,7 +15,7 @@ import pandas as pd
 from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
-from .data import cached_table
+from .data import cached_table, table_names
 
 
 def check_package(root: Path | None = None) -> list[Problem]:
@@ -40,8 +40,9 @@ def validate(root: Path | None = None) -> dict:
     if problems:
         raise DataError(problems)
     pkg = package(root)
-    rows = sum(len(cached_table(t)[0]) for t in pkg.tables.values())
-    return {"tables": len(pkg.tables), "rows": rows, "root": str(pkg.root)}
+    names = table_names(root)
+    rows = sum(len(cached_table(pkg.tables[n])[0]) for n in names)
+    return {"tables": len(names), "link_tables": len(pkg.tables) - len(names), "rows": rows, "root": str(pkg.root)}
 
 
 def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
@@ -53,6 +54,14 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
             if fk.resource not in frames:
                 continue  # the referenced table is broken and already reported
             target = frames[fk.resource][0]
+            if len(fk.fields) > 1:  # a composite key (a link table of trade_partners: year + ccode)
+                known = set(zip(*(target[c].astype(str) for c in fk.reference_fields)))
+                values = list(zip(*(frame[c].astype(str) for c in fk.fields)))
+                for pos, value in enumerate(values):
+                    if value not in known:
+                        problems.append(Problem(shown, int(lines[pos]), "+".join(fk.fields),
+                                                f"{', '.join(value)} does not match any row of {fk.resource}.csv"))
+                continue
             column, ref_column = fk.fields[0], fk.reference_fields[0]
             known = set(target[ref_column].dropna().astype(str))
             values = frame[column]

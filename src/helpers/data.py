@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import diskcache
+from .errors import DataError, Problem, display_path
 from .schema import Table, column_table, package
 from .table import read_table
 
@@ -30,12 +31,15 @@ __all__ = [
 
 
 def table_names(root: Path | None = None) -> list[str]:
-    """The tables of the data package, in the order it lists them.
+    """The tables of the data package, in the order it lists them (link tables, such as
+    ``events_sources``, are joined into their tables and not listed; ``load_table`` still reads them).
 
-    >>> "events" in table_names()
-    True
+    >>> "events" in table_names(), "events_sources" in table_names()
+    (True, False)
     """
-    return list(package(root).tables)
+    pkg = package(root)
+    linked = {link.table for t in pkg.tables.values() for link in t.links}
+    return [name for name in pkg.tables if name not in linked]
 
 
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
@@ -49,21 +53,53 @@ def line_numbers(name: str, root: Path | None = None) -> np.ndarray:
 
 
 def cached_table(table: Table):
-    """(frame, line numbers) of a table, parsed once per file version; shared by loaders and validation."""
+    """(frame, line numbers) of a table, parsed once per file version; shared by loaders and validation.
+
+    A table with link tables (``events`` and ``events_sources.csv``, ...) comes back with each list
+    column joined in: a tuple of ids per row, in the link file's order.
+    """
+    pkg = package(table.path.parent)
+    links = [pkg.table(link.table) for link in table.links]
+    return _read(table, tuple(links), tuple(_stamp(t.path) for t in (table, *links)))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        info = table.path.stat()
-        stamp = (info.st_mtime_ns, info.st_size)  # size too: timestamps can be coarser than two quick edits
+        info = path.stat()
+        return (info.st_mtime_ns, info.st_size)  # size too: timestamps can be coarser than two quick edits
     except FileNotFoundError:
-        stamp = (-1, -1)
-    return _read(table, stamp)
+        return (-1, -1)
 
 
 @lru_cache(maxsize=64)
-def _read(table: Table, stamp: tuple[int, int]):
+def _read(table: Table, links: tuple[Table, ...], stamp: tuple) -> tuple[pd.DataFrame, np.ndarray]:
     # Parsed once per file version in a process, and kept on disk for the next process (a lesson's
-    # kernel): the key covers the CSV, the schema and the code (helpers.diskcache).
-    schema = repr((table.name, table.fields, table.primary_key))
-    return diskcache.cached("table", [table.path], lambda: read_table(table), extra=schema)
+    # kernel): the key covers the CSV and its link tables, the schemas and the code (helpers.diskcache).
+    schema = repr([(t.name, t.fields, t.primary_key, t.links) for t in (table, *links)])
+    return diskcache.cached("table", [table.path] + [t.path for t in links],
+                            lambda: _build(table, links), extra=schema)
+
+
+def _build(table: Table, links: tuple[Table, ...]) -> tuple[pd.DataFrame, np.ndarray]:
+    frame, lines = read_table(table)
+    problems = []
+    for link, link_table in zip(table.links, links):
+        pairs, _ = read_table(link_table)
+        ids: dict[tuple, list[str]] = {}
+        for *key, value in zip(*(pairs[c] for c in link.keys), pairs[link.value]):
+            ids.setdefault(tuple(key), []).append(str(value))
+        own_keys = zip(*(frame[c] for c in link.keys))
+        column = pd.Series([tuple(ids.get(tuple(k), ())) for k in own_keys], index=frame.index, dtype=object)
+        names = list(frame.columns)
+        frame.insert(names.index(link.after) + 1 if link.after in names else len(names), link.field.name, column)
+        if link.field.required:
+            for pos in (column.map(len) == 0).to_numpy().nonzero()[0]:
+                problems.append(Problem(display_path(table.path), int(lines[pos]), link.field.name,
+                                        f"is required: add at least one row for this {table.name} row "
+                                        f"to {link_table.path.name} (column {link.value})"))
+    if problems:
+        raise DataError(problems)
+    return frame, lines
 
 
 _MAPS: dict[tuple, tuple[pd.DataFrame, dict]] = {}
