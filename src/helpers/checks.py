@@ -15,6 +15,7 @@ import pandas as pd
 from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
+from .sourcing import check_sources
 from .data import cached_table, table_names
 
 
@@ -31,6 +32,7 @@ def check_package(root: Path | None = None) -> list[Problem]:
     problems += _check_foreign_keys(pkg, frames)
     problems += _check_date_order(pkg, frames)
     problems += check_history(pkg, frames)
+    problems += check_sources(pkg, frames)
     return problems
 
 
