@@ -7,7 +7,8 @@ research pass that adds references or sources; every step is re-runnable and cha
    the few exceptions in :data:`OVERRIDES`). A tier already in references.csv is never changed: correct
    one by hand and it stays. The rule is documented in data/README.md.
 2. **Deny-list.** Every reference whose url is on data/source_denylist.txt is removed from every link
-   table, from the exercises' ``source_ids`` and from references.csv.
+   table, from the exercises' ``source_ids``, from the lessons' ``sources(...)``/``further_reading(...)``
+   calls and from references.csv.
 3. **Uncertain rows.** Every row of a table with sources that has no primary or scholarly source is
    listed in data/uncertain_rows.csv with the reason ``helpers.sourcing.AWAITING`` (rows already listed
    keep their reason), and research/failing-rows.csv lists them for whoever looks for sources.
@@ -200,6 +201,21 @@ def remove_denied(data: Path) -> list[str]:
                 kept = [x.strip() for x in m.group(2).split(",") if x.strip() and x.strip() not in gone]
                 lines[i] = m.group(1) + ", ".join(kept) + m.group(3)
         bank.write_text("\n".join(lines), encoding="utf-8")
+    for path in sorted((data.parent / "notebooks").rglob("*.ipynb")):  # sources(...) and further_reading(...) calls
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        changed = False
+        for cell in notebook["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            text = new = "".join(cell["source"])
+            for ref_id in denied:
+                new = re.sub(r'"' + re.escape(ref_id) + r'",[ \t]*', "", new)
+                new = re.sub(r',\s*"' + re.escape(ref_id) + r'"', "", new)
+            new = re.sub(r",[ \t]+\n", ",\n", re.sub(r"\n[ \t]+\n", "\n", new))
+            if new != text:
+                cell["source"], changed = new.splitlines(keepends=True), True
+        if changed:
+            path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return denied
 
 
