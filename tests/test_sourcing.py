@@ -80,3 +80,35 @@ def test_uncertain_rows_are_listed_for_the_researchers():
 def test_sources_are_ordered_primary_and_scholarly_first():
     ids = ["enc-wikipedia-curzon", "gorodetsky1977-ch5", "hc-1918-01-10-statement-by-mr-balfour"]
     assert sourcing.by_tier(ids) == ["gorodetsky1977-ch5", "hc-1918-01-10-statement-by-mr-balfour", "enc-wikipedia-curzon"]
+
+
+def test_a_card_shows_evidence_first_and_marks_the_background():
+    from helpers import lesson
+
+    events = helpers.load_events()
+    tiers = dict(zip(helpers.load_references()["ref_id"], helpers.load_references()["tier"].astype(str)))
+    row = next(e for e in events.itertuples()
+               if any(tiers[i] in sourcing.STRONG for i in e.source_ids) and tiers[e.source_ids[0]] not in sourcing.STRONG)
+    html = lesson.event(row.event_id).html
+    sources = html[html.index("Sources: "):]
+    strong, weak = helpers.queries.source_list(row.source_ids)
+    assert sources.index(lesson.escape(strong[0])) < sources.index('<span class="tr-weak">also: ')
+    assert all(w.endswith(("(encyclopaedia)", "(web page)")) for w in weak)
+
+
+def test_the_bibliography_groups_every_reference_by_tier():
+    from helpers import lesson
+
+    text = lesson.bibliography().text
+    headings = [line for line in text.splitlines() if not line.startswith("  ")]
+    assert [h.split(":")[0].split(" (")[0] for h in headings] == ["Primary sources", "Scholarship", "General encyclopaedias", "Other web pages"]
+    counts = [int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings]
+    assert sum(counts) == len(helpers.load_references()) == len(text.splitlines()) - len(headings)
+
+
+def test_the_handout_index_carries_the_bibliography():
+    from helpers import handouts
+
+    page = handouts.render_index([], "student")
+    assert "Sources: the bibliography" in page and "tr-bibliography-primary" in page
+    assert page.index("tr-bibliography-primary") < page.index("tr-bibliography-web")

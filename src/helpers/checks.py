@@ -33,7 +33,7 @@ def check_package(root: Path | None = None) -> list[Problem]:
     problems += _check_date_order(pkg, frames)
     problems += check_history(pkg, frames)
     problems += check_sources(pkg, frames)
-    return problems
+    return list(dict.fromkeys(problems))  # a broken link table is reported once, not again under its owner
 
 
 def validate(root: Path | None = None) -> dict:
@@ -57,8 +57,8 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
                 continue  # the referenced table is broken and already reported
             target = frames[fk.resource][0]
             if len(fk.fields) > 1:  # a composite key (a link table of trade_partners: year + ccode)
-                known = set(zip(*(target[c].astype(str) for c in fk.reference_fields)))
-                values = list(zip(*(frame[c].astype(str) for c in fk.fields)))
+                known = set(zip(*(target[c].astype(str).tolist() for c in fk.reference_fields)))
+                values = list(zip(*(frame[c].astype(str).tolist() for c in fk.fields)))
                 for pos, value in enumerate(values):
                     if value not in known:
                         problems.append(Problem(shown, int(lines[pos]), "+".join(fk.fields),
@@ -67,6 +67,12 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
             column, ref_column = fk.fields[0], fk.reference_fields[0]
             known = set(target[ref_column].dropna().astype(str))
             values = frame[column]
+            if table.field(column).type != "list":  # plain values: look them up at once
+                bad = values.notna() & ~values.astype(str).isin(known)
+                for pos in bad.to_numpy(dtype=bool).nonzero()[0]:
+                    problems.append(Problem(shown, int(lines[pos]), column,
+                                            f"{str(values.iat[pos])!r} does not match any {ref_column} in {fk.resource}.csv"))
+                continue
             for pos, value in enumerate(values):
                 items = value if isinstance(value, tuple) else (() if pd.isna(value) else (str(value),))
                 for item in items:

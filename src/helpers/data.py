@@ -84,11 +84,11 @@ def _build(table: Table, links: tuple[Table, ...]) -> tuple[pd.DataFrame, np.nda
     frame, lines = read_table(table)
     problems = []
     for link, link_table in zip(table.links, links):
-        pairs, _ = read_table(link_table)
+        pairs = cached_table(link_table)[0]  # parsed once, also for validation, which checks it on its own
         ids: dict[tuple, list[str]] = {}
-        for *key, value in zip(*(pairs[c] for c in link.keys), pairs[link.value]):
+        for *key, value in zip(*(pairs[c].tolist() for c in link.keys), pairs[link.value].tolist()):
             ids.setdefault(tuple(key), []).append(str(value))
-        own_keys = zip(*(frame[c] for c in link.keys))
+        own_keys = zip(*(frame[c].tolist() for c in link.keys))
         column = pd.Series([tuple(ids.get(tuple(k), ())) for k in own_keys], index=frame.index, dtype=object)
         names = list(frame.columns)
         frame.insert(names.index(link.after) + 1 if link.after in names else len(names), link.field.name, column)

@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -85,11 +84,12 @@ def denied_host(url, hosts: Iterable[str]) -> str | None:
     """The deny-listed host ``url`` is on (the host itself or a subdomain of it), else None."""
     if url is None or pd.isna(url) or not str(url).strip():
         return None
-    try:
-        host = (urlparse(str(url).strip()).hostname or "").rstrip(".").lower()
-    except ValueError:
-        return None
-    return next((h for h in hosts if host == h or host.endswith("." + h)), None)
+    # the host: between '//' and the next '/', without user, port or a trailing dot
+    rest = str(url).strip().partition("//")[2] or str(url).strip()
+    host = rest.split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].rstrip(".").lower()
+    listed = hosts if isinstance(hosts, (set, frozenset)) else set(hosts)
+    parts = host.split(".")
+    return next((h for h in (".".join(parts[i:]) for i in range(len(parts))) if h in listed), None)
 
 
 def row_id(table: Table, row) -> str:
@@ -128,15 +128,15 @@ def check_sources(pkg: Package, frames: dict) -> list[Problem]:
     if "references" not in frames:
         return problems
     refs, ref_lines = frames["references"]
-    hosts = denylist(pkg.root)
+    hosts = frozenset(denylist(pkg.root))
     shown_refs = display_path(pkg.tables["references"].path)
-    for pos, url in enumerate(refs["url"]):
+    for pos, url in enumerate(refs["url"].tolist()):
         host = denied_host(url, hosts)
         if host:
             problems.append(Problem(shown_refs, int(ref_lines[pos]), "url",
                                     f"{refs['ref_id'].iat[pos]}: {host} is on the deny-list ({DENYLIST_FILE}: mirrors, "
                                     "aggregators, summary and essay sites); cite the original page, a better source, or nothing"))
-    tiers = dict(zip(refs["ref_id"], refs["tier"].astype(str)))
+    tiers = dict(zip(refs["ref_id"].tolist(), refs["tier"].astype(str).tolist()))
     marked: dict[tuple[str, str], tuple[str, int]] = {}
     if UNCERTAIN_TABLE in frames:
         frame, lines = frames[UNCERTAIN_TABLE]
@@ -149,8 +149,8 @@ def check_sources(pkg: Package, frames: dict) -> list[Problem]:
             continue
         frame, lines = frames[name]
         shown = display_path(table.path)
-        keys = [frame[k] for k in table.primary_key]
-        for pos, (ids, *key) in enumerate(zip(frame["source_ids"], *keys)):
+        keys = [frame[k].tolist() for k in table.primary_key]
+        for pos, (ids, *key) in enumerate(zip(frame["source_ids"].tolist(), *keys)):
             rid = "|".join(map(str, key))
             found.add((name, rid))
             strong = any(tiers.get(i) in STRONG for i in ids)
