@@ -112,3 +112,12 @@ def test_the_handout_index_carries_the_bibliography():
     page = handouts.render_index([], "student")
     assert "Sources: the bibliography" in page and "tr-bibliography-primary" in page
     assert page.index("tr-bibliography-primary") < page.index("tr-bibliography-web")
+
+
+def test_an_event_card_says_when_its_row_is_marked_uncertain():
+    from helpers import lesson
+
+    marked = [r for (t, r) in sourcing.uncertain_rows() if t == "events"]
+    certain = next(e for e in helpers.load_events()["event_id"] if e not in marked)
+    assert f"marked uncertain: {sourcing.AWAITING}" in lesson.event(marked[0]).html
+    assert "marked uncertain" not in lesson.event(certain).html

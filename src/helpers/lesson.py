@@ -21,6 +21,7 @@ from .data import (column_map, load_dispute_claims, load_disputes, load_document
                    load_glossary, load_posts, load_quotations, load_references)
 from .dates import format_date
 from .queries import cite, holder_on, source_list, sources_for
+from .sourcing import is_uncertain, uncertain_rows
 
 __all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
            "further_reading", "sources", "figures_table", "note", "bibliography"]
@@ -115,6 +116,8 @@ def event(event_id: str) -> Html:
     if pd.notna(e["end_date"]):
         when += f" – {format_date(e['end_date'], e['date_precision'])}"
     flag = "" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))}: see the note)</i>"
+    if is_uncertain("events", event_id):
+        flag += f" <i>(marked uncertain: {escape(uncertain_rows()[('events', event_id)])})</i>"
     note = "" if pd.isna(e["note"]) else f'<div class="tr-cite">Note: {escape(str(e["note"]))}</div>'
     html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(when)}</b> · {escape(str(e["title"]))}{flag}</div>'
             f'<div>{escape(str(e["summary"]))}</div>{note}'
@@ -132,6 +135,7 @@ def events_table(events: pd.DataFrame, summary: bool = True, limit: int | None =
     for _, e in rows.iterrows():
         when = format_date(e["start_date"], e["date_precision"])
         title = escape(str(e["title"])) + ("" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))})</i>")
+        title += " <i>(marked uncertain)</i>" if is_uncertain("events", e["event_id"]) else ""
         cells = [escape(when), title] + ([escape(str(e["summary"]))] if summary else []) + [_citations(e["source_ids"])]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         lines.append(f"{when}: {e['title']}")

@@ -101,15 +101,23 @@ def row_id(table: Table, row) -> str:
     return "|".join(str(row[k]) for k in table.primary_key)
 
 
+_UNCERTAIN: dict = {}
+
+
 def uncertain_rows(root: Path | None = None) -> dict[tuple[str, str], str]:
-    """``{(table, row_id): reason}`` for every row marked uncertain in data/uncertain_rows.csv."""
-    from .data import load_table
+    """``{(table, row_id): reason}`` for every row marked uncertain in data/uncertain_rows.csv (built once
+    per version of the file; do not modify it)."""
+    from .data import cached_table
 
     pkg = package(root)
     if UNCERTAIN_TABLE not in pkg.tables:
         return {}
-    frame = load_table(UNCERTAIN_TABLE, root)
-    return {(str(t), str(r)): str(why) for t, r, why in zip(frame["table"], frame["row_id"], frame["reason"])}
+    frame = cached_table(pkg.table(UNCERTAIN_TABLE))[0]
+    memo = _UNCERTAIN.get(pkg.root)
+    if memo is None or memo[0] is not frame:
+        rows = {(str(t), str(r)): str(why) for t, r, why in zip(frame["table"], frame["row_id"], frame["reason"])}
+        memo = _UNCERTAIN[pkg.root] = (frame, rows)
+    return memo[1]
 
 
 def is_uncertain(table: str, row_id_: str, root: Path | None = None) -> bool:
