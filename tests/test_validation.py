@@ -160,3 +160,13 @@ def test_validate_command_exits_non_zero_and_names_the_file(data_copy):
     assert result.returncode == 1
     assert "trade.csv, line 2, column 'year'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_same_source_twice_for_a_row_names_the_link_table_line(data_copy):
+    links = data_copy.rows("events_sources")
+    data_copy.write("events_sources", links[:3] + [links[2]] + links[3:])
+    with pytest.raises(DataError) as err:
+        helpers.load_table("events", data_copy.root)
+    assert err.value.path.endswith("events_sources.csv")
+    assert (err.value.line, err.value.column) == (5, "event_id+ref_id")
+    assert "duplicate key" in str(err.value) and "line 4" in str(err.value)
