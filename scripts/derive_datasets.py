@@ -5,7 +5,8 @@ Usage::
 
     python scripts/derive_datasets.py RAW_DIR OUT_DIR      # e.g. ../shared/data data
 
-Writes trade.csv, trade_partners.csv, capabilities.csv and elections.csv into OUT_DIR. The output is
+Writes trade.csv, trade_partners.csv, capabilities.csv and elections.csv into OUT_DIR, each with its
+link table of sources (trade_sources.csv, ...: key columns + ref_id, see split_link_tables.py). The output is
 deterministic: running it again on the same raw files gives the same bytes (a test checks this against
 the committed tables). Only the standard library is used, so the steps are plain to read.
 
@@ -22,9 +23,14 @@ import argparse
 import csv
 from pathlib import Path
 
+from split_link_tables import split_rows
+
 FIRST_YEAR, LAST_YEAR = 1920, 1935
 ELECTIONS = ("1923", "1924", "1929")
 UK, USSR = "200", "365"
+# Each table's key columns: its link table of sources has these and ref_id.
+KEYS = {"trade": ["year"], "trade_partners": ["year", "ccode"], "capabilities": ["country", "year"],
+        "elections": ["election", "constituency", "party"]}
 # The Library's vote columns and the party group each one holds.
 PARTY_COLUMNS = [("con", "Conservative"), ("lib", "Liberal"), ("lab", "Labour"), ("natSW", "Nationalist"), ("oth", "Other")]
 
@@ -159,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name in args.only or DERIVATIONS:
         header, rows = DERIVATIONS[name](args.raw)
+        header, rows, links = split_rows(header, rows, KEYS[name], "source_ids")
         write_rows(args.out / f"{name}.csv", header, rows)
+        write_rows(args.out / f"{name}_sources.csv", KEYS[name] + ["ref_id"], links)
         print(f"{name}.csv: {len(rows)} rows")
     return 0
 

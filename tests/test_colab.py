@@ -105,7 +105,7 @@ def test_the_cell_installs_the_pack_and_the_lesson_runs_in_a_fresh_environment(t
         "from helpers.exercises import get_exercise, show\n"
         "from helpers.progress import default_store\n"
         "ex = get_exercise('recog-date-evidence'); w = show(ex); w.select(*ex.answer); w.check_button.click()\n"
-        "print(helpers.__file__); print(helpers.data_dir()); print(len(default_store().attempts()))")
+        "print(helpers.__file__); import helpers.paths; print(helpers.paths.data_dir()); print(len(default_store().attempts()))")
     nb.cells.append(answer)
 
     for name in [k for k in os.environ if k.startswith("TRUCE_") or k in ("PYTHONPATH", "VIRTUAL_ENV")]:

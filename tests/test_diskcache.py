@@ -99,3 +99,18 @@ def test_a_new_process_gets_the_same_tables_and_banks_from_the_cache(cache):
         pd.testing.assert_frame_equal(t2[name], t3[name])
         pd.testing.assert_frame_equal(t1[name], t3[name])
     assert b1 == b2 == b3
+
+
+def test_a_table_is_read_again_when_only_its_link_table_changes(cache, data_copy):
+    from helpers import data
+
+    before = data.load_table("events", data_copy.root)
+    first = before.iloc[0]
+    links = data_copy.rows("events_sources")
+    mine = [r for r in links if r["event_id"] == first["event_id"]]
+    data_copy.write("events_sources", [r for r in links if r not in mine[1:]] if len(mine) > 1
+                    else links + [{"event_id": first["event_id"], "ref_id": "gorodetsky1977"}])
+    data._read.cache_clear()  # as a new kernel would: only the disk cache is left, and its key must change
+    after = data.load_table("events", data_copy.root).iloc[0]
+    assert after["source_ids"] != first["source_ids"]
+    assert len(list(cache.glob("table-*.pickle"))) >= 2

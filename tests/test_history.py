@@ -48,15 +48,17 @@ def test_overlapping_holders_of_a_sole_post_are_caught(data_copy):
     rows.append({**fs, "tenure_id": "t-uk_foreign_secretary-macdonald-1926", "person_id": "macdonald",
                  "start_date": "1926-01-01", "start_precision": "day", "end_date": "1926-02-01", "end_precision": "day"})
     data_copy.write("offices", rows)
+    links = data_copy.rows("offices_sources")
+    source = next(r["ref_id"] for r in links if r["tenure_id"] == fs["tenure_id"])
+    data_copy.write("offices_sources", links + [{"tenure_id": "t-uk_foreign_secretary-macdonald-1926", "ref_id": source}])
     problems = helpers.checks.check_package(data_copy.root)
     assert any("macdonald takes up uk_foreign_secretary" in p.message and "sole post" in p.message for p in problems)
 
 
 def test_nobody_acts_after_death(data_copy):
     rows = data_copy.rows("events")
-    i = next(n for n, r in enumerate(rows) if r["start_date"] >= "1929-01-01")
-    rows[i]["people"] = (rows[i]["people"] + ";krasin").strip(";")
-    data_copy.write("events", rows)
+    event = next(r["event_id"] for r in rows if r["start_date"] >= "1929-01-01")
+    data_copy.write("events_people", data_copy.rows("events_people") + [{"event_id": event, "person_id": "krasin"}])
     problems = helpers.checks.check_package(data_copy.root)
     assert any("krasin died in 1926" in p.message for p in problems)
 

@@ -328,7 +328,8 @@ def test_a_lesson_on_broken_data_shows_one_clear_message_and_no_cascade(tmp_path
     shutil.copytree(ROOT / "data", data)
     events = data / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace(lines[1].split(",")[1], "1917-11-31", 1)
+    date = lines[1].split(",")[1]
+    lines[1] = lines[1].replace(f",{date},", ",1917-11-31,", 1)  # the start_date field, not the id
     events.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv("TRUCE_DATA_DIR", str(data))
     monkeypatch.setenv("TRUCE_CACHE_DIR", str(tmp_path / "cache"))

@@ -24,7 +24,7 @@ localhub = sys.modules.setdefault("localhub", importlib.util.module_from_spec(sp
 spec.loader.exec_module(localhub)
 
 LESSON = "truce-and-rupture/notebooks/01-recognition-1924.ipynb"
-WHERE = "import helpers, os\nprint(helpers.__file__)\nprint(helpers.data_dir())\nprint(os.environ['HOME'])"
+WHERE = "import helpers, os\nprint(helpers.__file__)\nimport helpers.paths; print(helpers.paths.data_dir())\nprint(os.environ['HOME'])"
 
 
 @pytest.fixture(scope="module")

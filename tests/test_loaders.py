@@ -15,7 +15,7 @@ def test_every_table_has_a_public_loader_listed_in_all():
         assert f"load_{name}" in helpers.__all__
         frame = loader()
         assert isinstance(frame, pd.DataFrame)
-        assert list(frame.columns) == package().table(name).field_names
+        assert list(frame.columns) == [f.name for f in package().table(name).columns]
 
 
 def test_types_follow_the_schema():

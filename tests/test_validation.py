@@ -56,20 +56,36 @@ def test_duplicate_key(data_copy):
 
 
 def test_dangling_reference(data_copy):
-    line = data_copy.edit("trade", 2, source_ids="cow-trade-v4;no-such-ref")
+    line = data_copy.edit("trade_sources", 2, ref_id="no-such-ref")
     found = problems_for(data_copy)
-    assert any(p.path.endswith("trade.csv") and p.line == line and p.column == "source_ids"
+    assert any(p.path.endswith("trade_sources.csv") and p.line == line and p.column == "ref_id"
                and "'no-such-ref' does not match any ref_id in references.csv" in p.message for p in found)
     with pytest.raises(DataError):
         helpers.validate(data_copy.root)
 
 
+def test_link_to_a_row_that_does_not_exist(data_copy):
+    line = data_copy.edit("events_people", 0, event_id="ev-no-such-event")
+    found = problems_for(data_copy)
+    assert any(p.path.endswith("events_people.csv") and p.line == line and p.column == "event_id"
+               and "'ev-no-such-event' does not match any event_id in events.csv" in p.message for p in found)
+
+
+def test_composite_link_key_is_checked(data_copy):
+    line = data_copy.edit("trade_partners_sources", 0, ccode="9999")
+    found = problems_for(data_copy)
+    assert any(p.path.endswith("trade_partners_sources.csv") and p.line == line and p.column == "year+ccode"
+               for p in found)
+
+
 def test_row_with_no_source(data_copy):
-    line = data_copy.edit("capabilities", 0, source_ids="")
-    with pytest.raises(DataError) as err:
-        helpers.load_table("capabilities", data_copy.root)
-    assert (err.value.line, err.value.column) == (line, "source_ids")
-    assert "required" in str(err.value)
+    first = data_copy.rows("capabilities")[0]
+    links = data_copy.rows("capabilities_sources")
+    data_copy.write("capabilities_sources", [r for r in links if (r["country"], r["year"]) != (first["country"], first["year"])])
+    assert helpers.load_table("capabilities", data_copy.root)["source_ids"].iloc[0] == ()
+    found = problems_for(data_copy)
+    assert [(p.path.rsplit("/", 1)[-1], p.line, p.column) for p in found] == [("capabilities.csv", 2, "source_ids")]
+    assert "has no sources" in found[0].message and "uncertain_rows.csv" in found[0].message
 
 
 def test_empty_file(data_copy):
@@ -95,10 +111,12 @@ def test_wrong_number_of_values_names_the_line(data_copy):
 
 
 def test_not_utf8_is_explained(data_copy):
-    raw = data_copy.path("trade").read_bytes()
-    data_copy.path("trade").write_bytes(raw.replace(b"cow-trade-v4", b"cow-trade-v4\xe9", 1))
-    with pytest.raises(DataError, match="not UTF-8"):
+    # the bad byte is in the link table: loading trade (which joins it) names that file
+    raw = data_copy.path("trade_sources").read_bytes()
+    data_copy.path("trade_sources").write_bytes(raw.replace(b"cow-trade-v4", b"cow-trade-v4\xe9", 1))
+    with pytest.raises(DataError, match="not UTF-8") as err:
         helpers.load_table("trade", data_copy.root)
+    assert err.value.path.endswith("trade_sources.csv") and err.value.line == 2
 
 
 def test_utf8_bom_loads(data_copy):
@@ -143,3 +161,13 @@ def test_validate_command_exits_non_zero_and_names_the_file(data_copy):
     assert result.returncode == 1
     assert "trade.csv, line 2, column 'year'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_same_source_twice_for_a_row_names_the_link_table_line(data_copy):
+    links = data_copy.rows("events_sources")
+    data_copy.write("events_sources", links[:3] + [links[2]] + links[3:])
+    with pytest.raises(DataError) as err:
+        helpers.load_table("events", data_copy.root)
+    assert err.value.path.endswith("events_sources.csv")
+    assert (err.value.line, err.value.column) == (5, "event_id+ref_id")
+    assert "duplicate key" in str(err.value) and "line 4" in str(err.value)

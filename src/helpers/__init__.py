@@ -1,10 +1,11 @@
 """Truce and Rupture: Anglo-Soviet relations, 1924–1931, as tables you can question.
 
-Load a table (a typed pandas DataFrame; every row says where its facts come from)::
+Load a table (a typed pandas DataFrame; every row says where its facts come from, or is marked
+uncertain with the reason until it can)::
 
-    >>> from helpers import load_events
+    >>> from helpers import is_uncertain, load_events
     >>> events = load_events()
-    >>> int(events["source_ids"].map(len).min()) >= 1
+    >>> all(len(ids) >= 1 or is_uncertain("events", e) for e, ids in zip(events["event_id"], events["source_ids"]))
     True
 
 Ask a question of it::
@@ -28,12 +29,14 @@ from .checks import validate
 from .data import (
     load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events, load_figures,
     load_glossary, load_offices, load_organisations, load_people, load_posts, load_quotations,
-    load_references, load_table, load_trade, load_trade_partners, table_names,
+    load_references, load_table, load_trade, load_trade_partners, load_uncertain_rows, table_names,
 )
 from .errors import DataError
 from .queries import (
-    cite, events_between, events_for, format_date, holder_on, holders, person_events, person_name, sources_for,
+    cite, events_between, events_for, format_date, holder_on, holders, person_events, person_name, short_cite,
+    sources_for,
 )
+from .sourcing import is_uncertain
 
 __version__ = "0.1.0"
 
@@ -52,10 +55,10 @@ __all__ = [
     "load_table", "table_names", "load_events", "load_people", "load_organisations", "load_posts", "load_offices",
     "load_documents", "load_quotations", "load_glossary", "load_references", "load_disputes",
     "load_dispute_claims", "load_figures", "load_trade", "load_trade_partners", "load_capabilities",
-    "load_elections",
+    "load_elections", "load_uncertain_rows",
     # ask it a question
     "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite",
-    "sources_for", "format_date",
+    "sources_for", "short_cite", "format_date", "is_uncertain",
     # draw it, try an exercise, check the data
     *_LAZY, "validate", "DataError",
 ]

@@ -125,7 +125,8 @@ def _validate() -> int:
     except DataError as err:
         print(f"The data package has problems.\n{err}", file=sys.stderr)
         return 1
-    print(f"OK: {summary['tables']} tables, {summary['rows']} rows; every key, reference and source resolves.")
+    print(f"OK: {summary['tables']} tables (and {summary['link_tables']} link tables), {summary['rows']} rows; "
+          "every key, reference and source resolves, and every row rests on a primary or scholarly source or is marked uncertain.")
     print(f"OK: {banks.get('banks', '?')} question banks, {banks.get('exercises', '?')} exercises; every answer, option and reference checks.")
     return 0
 

@@ -15,7 +15,8 @@ import pandas as pd
 from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
-from .data import cached_table
+from .sourcing import check_sources
+from .data import cached_table, table_names
 
 
 def check_package(root: Path | None = None) -> list[Problem]:
@@ -31,7 +32,8 @@ def check_package(root: Path | None = None) -> list[Problem]:
     problems += _check_foreign_keys(pkg, frames)
     problems += _check_date_order(pkg, frames)
     problems += check_history(pkg, frames)
-    return problems
+    problems += check_sources(pkg, frames)
+    return list(dict.fromkeys(problems))  # a broken link table is reported once, not again under its owner
 
 
 def validate(root: Path | None = None) -> dict:
@@ -40,8 +42,9 @@ def validate(root: Path | None = None) -> dict:
     if problems:
         raise DataError(problems)
     pkg = package(root)
-    rows = sum(len(cached_table(t)[0]) for t in pkg.tables.values())
-    return {"tables": len(pkg.tables), "rows": rows, "root": str(pkg.root)}
+    names = table_names(root)
+    rows = sum(len(cached_table(pkg.tables[n])[0]) for n in names)
+    return {"tables": len(names), "link_tables": len(pkg.tables) - len(names), "rows": rows, "root": str(pkg.root)}
 
 
 def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
@@ -53,9 +56,23 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
             if fk.resource not in frames:
                 continue  # the referenced table is broken and already reported
             target = frames[fk.resource][0]
+            if len(fk.fields) > 1:  # a composite key (a link table of trade_partners: year + ccode)
+                known = set(zip(*(target[c].astype(str).tolist() for c in fk.reference_fields)))
+                values = list(zip(*(frame[c].astype(str).tolist() for c in fk.fields)))
+                for pos, value in enumerate(values):
+                    if value not in known:
+                        problems.append(Problem(shown, int(lines[pos]), "+".join(fk.fields),
+                                                f"{', '.join(value)} does not match any row of {fk.resource}.csv"))
+                continue
             column, ref_column = fk.fields[0], fk.reference_fields[0]
             known = set(target[ref_column].dropna().astype(str))
             values = frame[column]
+            if table.field(column).type != "list":  # plain values: look them up at once
+                bad = values.notna() & ~values.astype(str).isin(known)
+                for pos in bad.to_numpy(dtype=bool).nonzero()[0]:
+                    problems.append(Problem(shown, int(lines[pos]), column,
+                                            f"{str(values.iat[pos])!r} does not match any {ref_column} in {fk.resource}.csv"))
+                continue
             for pos, value in enumerate(values):
                 items = value if isinstance(value, tuple) else (() if pd.isna(value) else (str(value),))
                 for item in items:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _diskcache as diskcache
+from .errors import DataError, Problem, display_path
 from .schema import Table, column_table, package
 from .table import read_table
 
@@ -27,17 +28,20 @@ __all__ = [
     "load_table", "table_names",
     "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
     "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
-    "load_trade", "load_trade_partners", "load_capabilities", "load_elections",
+    "load_trade", "load_trade_partners", "load_capabilities", "load_elections", "load_uncertain_rows",
 ]
 
 
 def table_names(root: Path | None = None) -> list[str]:
-    """The tables of the data package, in the order it lists them.
+    """The tables of the data package, in the order it lists them (link tables, such as
+    ``events_sources``, are joined into their tables and not listed; ``load_table`` still reads them).
 
-    >>> "events" in table_names()
-    True
+    >>> "events" in table_names(), "events_sources" in table_names()
+    (True, False)
     """
-    return list(_package(root).tables)
+    pkg = _package(root)
+    linked = {link.table for t in pkg.tables.values() for link in t.links}
+    return [name for name in pkg.tables if name not in linked]
 
 
 def load_table(name: str, root: Path | None = None) -> pd.DataFrame:
@@ -55,21 +59,53 @@ def line_numbers(name: str, root: Path | None = None) -> np.ndarray:
 
 
 def cached_table(table: Table):
-    """(frame, line numbers) of a table, parsed once per file version; shared by loaders and validation."""
+    """(frame, line numbers) of a table, parsed once per file version; shared by loaders and validation.
+
+    A table with link tables (``events`` and ``events_sources.csv``, ...) comes back with each list
+    column joined in: a tuple of ids per row, in the link file's order.
+    """
+    pkg = package(table.path.parent)
+    links = [pkg.table(link.table) for link in table.links]
+    return _read(table, tuple(links), tuple(_stamp(t.path) for t in (table, *links)))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        info = table.path.stat()
-        stamp = (info.st_mtime_ns, info.st_size)  # size too: timestamps can be coarser than two quick edits
+        info = path.stat()
+        return (info.st_mtime_ns, info.st_size)  # size too: timestamps can be coarser than two quick edits
     except FileNotFoundError:
-        stamp = (-1, -1)
-    return _read(table, stamp)
+        return (-1, -1)
 
 
 @lru_cache(maxsize=64)
-def _read(table: Table, stamp: tuple[int, int]):
+def _read(table: Table, links: tuple[Table, ...], stamp: tuple) -> tuple[pd.DataFrame, np.ndarray]:
     # Parsed once per file version in a process, and kept on disk for the next process (a lesson's
-    # kernel): the key covers the CSV, the schema and the code (helpers._diskcache).
-    schema = repr((table.name, table.fields, table.primary_key))
-    return diskcache.cached("table", [table.path], lambda: read_table(table), extra=schema)
+    # kernel): the key covers the CSV and its link tables, the schemas and the code (helpers._diskcache).
+    schema = repr([(t.name, t.fields, t.primary_key, t.links) for t in (table, *links)])
+    return diskcache.cached("table", [table.path] + [t.path for t in links],
+                            lambda: _build(table, links), extra=schema)
+
+
+def _build(table: Table, links: tuple[Table, ...]) -> tuple[pd.DataFrame, np.ndarray]:
+    frame, lines = read_table(table)
+    problems = []
+    for link, link_table in zip(table.links, links):
+        pairs = cached_table(link_table)[0]  # parsed once, also for validation, which checks it on its own
+        ids: dict[tuple, list[str]] = {}
+        for *key, value in zip(*(pairs[c].tolist() for c in link.keys), pairs[link.value].tolist()):
+            ids.setdefault(tuple(key), []).append(str(value))
+        own_keys = zip(*(frame[c].tolist() for c in link.keys))
+        column = pd.Series([tuple(ids.get(tuple(k), ())) for k in own_keys], index=frame.index, dtype=object)
+        names = list(frame.columns)
+        frame.insert(names.index(link.after) + 1 if link.after in names else len(names), link.field.name, column)
+        if link.field.required:
+            for pos in (column.map(len) == 0).to_numpy().nonzero()[0]:
+                problems.append(Problem(display_path(table.path), int(lines[pos]), link.field.name,
+                                        f"is required: add at least one row for this {table.name} row "
+                                        f"to {link_table.path.name} (column {link.value})"))
+    if problems:
+        raise DataError(problems)
+    return frame, lines
 
 
 _MAPS: dict[tuple, tuple[pd.DataFrame, dict]] = {}
@@ -199,7 +235,8 @@ def load_figures(root: Path | None = None) -> pd.DataFrame:
     """Numbers stated in the sources (money, days lost, people counted), exactly as printed.
 
     >>> figs = load_figures()
-    >>> bool((figs["source_ids"].map(len) >= 1).all())
+    >>> from helpers.sourcing import is_uncertain   # a figure without a source is marked uncertain
+    >>> all(ids or is_uncertain("figures", f) for f, ids in zip(figs["figure_id"], figs["source_ids"]))
     True
     """
     return load_table("figures", root)
@@ -247,6 +284,17 @@ def load_elections(root: Path | None = None) -> pd.DataFrame:
     5317686
     """
     return load_table("elections", root)
+
+
+def load_uncertain_rows(root: Path | None = None) -> pd.DataFrame:
+    """Rows of any table that do not (yet) rest on a primary or scholarly source, with the reason;
+    exercises never use them (see data/README.md and :mod:`helpers.sourcing`).
+
+    >>> u = load_uncertain_rows()
+    >>> u.columns.tolist()
+    ['table', 'row_id', 'reason']
+    """
+    return load_table("uncertain_rows", root)
 
 
 def _package(root: Path | None = None):

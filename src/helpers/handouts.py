@@ -54,6 +54,7 @@ from pathlib import Path
 from . import _imports as imports
 from .execute import Executed, LessonError, execute_many
 from .exercises.model import EXERCISE_REF as SHOW
+from .lesson import index_bibliography
 from .notebooks import Lesson, catalogue
 
 __all__ = ["EDITIONS", "BuildResult", "build", "prepare", "render_handout", "render_index", "select_lessons",
@@ -527,7 +528,7 @@ def render_index(lessons: Sequence[Lesson], edition: str) -> str:
             f'<body class="tr-handout tr-edition-{edition}">\n<header class="tr-banner"><span class="tr-pack">{escape(PACK)}</span>'
             f'<span class="tr-edition">{label}</span>{note}</header>\n<main>\n<h1>The lessons</h1>\n'
             f"<p>{len(lessons)} handout{'s' if len(lessons) != 1 else ''}, one per lesson. Open one to read or print it "
-            f"(A4).</p>\n" + "\n".join(items) + "\n</main>\n</body>\n</html>\n")
+            f"(A4).</p>\n" + "\n".join(items) + "\n" + index_bibliography() + "\n</main>\n</body>\n</html>\n")
 
 
 def _inline(markdown: str) -> str:

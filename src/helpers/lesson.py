@@ -20,10 +20,11 @@ import pandas as pd
 from .data import (load_dispute_claims, load_disputes, load_documents, load_events, load_figures,
                    load_glossary, load_posts, load_quotations, load_references)
 from .dates import format_date
-from .queries import cite, holder_on, person_name
+from .queries import cite, holder_on, person_name, source_list, sources_for
+from .sourcing import is_uncertain, uncertain_rows
 
 __all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
-           "further_reading", "sources", "figures_table", "note"]
+           "further_reading", "sources", "figures_table", "note", "bibliography"]
 
 _STYLE = """<style>
 .tr-box{border-left:4px solid var(--jp-brand-color1,#1f6fb2);padding:.5em .9em;margin:.6em 0;
@@ -33,6 +34,7 @@ _STYLE = """<style>
 .tr-cite{font-size:.85em;color:var(--jp-content-font-color2,#555)}
 .tr-table{border-collapse:collapse;font-size:.92em;margin:.5em 0}
 .tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left!important;vertical-align:top}
+.tr-weak{opacity:.8;font-style:italic}
 .tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
 </style>"""
 
@@ -66,7 +68,14 @@ def _name(person_id) -> str:
 
 
 def _citations(ids: Iterable[str]) -> str:
-    return "; ".join(escape(cite(i)) for i in ids)
+    """A source list as a card shows it: primary and scholarly sources first, in short form; then
+    encyclopaedias and web pages, set apart and marked (they may stand beside evidence, never alone)."""
+    strong, weak = source_list(ids)
+    html = "; ".join(escape(c) for c in strong)
+    if weak:
+        html += (f'{"; " if strong else ""}<span class="tr-weak">{"also: " if strong else ""}'
+                 + "; ".join(escape(c) for c in weak) + "</span>")
+    return html
 
 
 def source(quote_id: str) -> Html:
@@ -105,6 +114,8 @@ def event(event_id: str) -> Html:
     if pd.notna(e["end_date"]):
         when += f" – {format_date(e['end_date'], e['date_precision'])}"
     flag = "" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))}: see the note)</i>"
+    if is_uncertain("events", event_id):
+        flag += f" <i>(marked uncertain: {escape(uncertain_rows()[('events', event_id)])})</i>"
     note = "" if pd.isna(e["note"]) else f'<div class="tr-cite">Note: {escape(str(e["note"]))}</div>'
     html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(when)}</b> · {escape(str(e["title"]))}{flag}</div>'
             f'<div>{escape(str(e["summary"]))}</div>{note}'
@@ -122,6 +133,7 @@ def events_table(events: pd.DataFrame, summary: bool = True, limit: int | None =
     for _, e in rows.iterrows():
         when = format_date(e["start_date"], e["date_precision"])
         title = escape(str(e["title"])) + ("" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))})</i>")
+        title += " <i>(marked uncertain)</i>" if is_uncertain("events", e["event_id"]) else ""
         cells = [escape(when), title] + ([escape(str(e["summary"]))] if summary else []) + [_citations(e["source_ids"])]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         lines.append(f"{when}: {e['title']}")
@@ -203,8 +215,12 @@ def glossary(*term_ids: str) -> Html:
 
 
 def sources(*ref_ids: str) -> Html:
-    """The citations behind a section, in a small line: 'Sources: Gorodetsky 1977, ...; HC Deb ...'."""
-    return Html(f'<div class="tr-cite">Sources: {_citations(ref_ids)}</div>', "Sources: " + "; ".join(cite(i) for i in ref_ids))
+    """The citations behind a section, in a small line: 'Sources: HC Deb ...; Gorodetsky 1977, pp. ...'.
+
+    >>> print(sources("enc-wikipedia-curzon", "gorodetsky1977-ch4"))
+    Sources: Gorodetsky 1977, pp. 134–79; Wikipedia, 'George Curzon, 1st Marquess Curzon of Kedleston' (encyclopaedia)
+    """
+    return Html(f'<div class="tr-cite">Sources: {_citations(ref_ids)}</div>', "Sources: " + "; ".join(sources_for(ref_ids)))
 
 
 def further_reading(*ref_ids: str) -> Html:
@@ -218,6 +234,61 @@ def further_reading(*ref_ids: str) -> Html:
         # The references' notes are curation notes for editors, not reading advice: they stay out.
         items.append(f"<li>{escape(str(row['citation']))}</li>")
     return Html(f"<ul>{''.join(items)}</ul>", "\n".join(cite(r) for r in ref_ids))
+
+
+#: The bibliography's headings, one per tier, in the order it shows them.
+TIER_HEADINGS = {
+    "primary": "Primary sources: debates, papers, treaties, notes, speeches and the press of the time",
+    "scholarly": "Scholarship: books, articles, theses, editions of documents and scholars' reference works",
+    "reference": "General encyclopaedias (background only: never the sole source of a fact)",
+    "web": "Other web pages (background only: never the sole source of a fact)",
+}
+
+
+def bibliography(ref_ids: Iterable[str] | None = None, heading_level: int = 3) -> Html:
+    """The references (all, or ``ref_ids``) as a bibliography grouped by tier, primary sources first,
+    each group in alphabetical order of citation.
+
+    >>> bib = bibliography(["gorodetsky1977-ch4", "enc-wikipedia-curzon"])
+    >>> print(bib.text)
+    Scholarship: books, articles, theses, editions of documents and scholars' reference works (1)
+      Gorodetsky 1977, ch. 4 'Russia and the general strike', pp. 134–179
+    General encyclopaedias (background only: never the sole source of a fact) (1)
+      Wikipedia, 'George Curzon, 1st Marquess Curzon of Kedleston'
+    """
+    refs = load_references()
+    if ref_ids is not None:
+        wanted = list(dict.fromkeys(ref_ids))
+        missing = [r for r in wanted if r not in set(refs["ref_id"])]
+        if missing:
+            raise KeyError(f"no reference {missing[0]!r} in references.csv")
+        refs = refs[refs["ref_id"].isin(wanted)]
+    parts, lines = [], []
+    h = f"h{heading_level}"
+    for tier, heading in TIER_HEADINGS.items():
+        group = refs[refs["tier"] == tier]
+        if group.empty:
+            continue
+        citations = sorted(group["citation"].astype(str), key=lambda c: c.lstrip("'\"[").casefold())
+        items = "".join(f"<li>{escape(c)}</li>" for c in citations)
+        # scholarship open; the long list of primary sources and the background folded (click to open)
+        parts.append(f'<details class="tr-bibliography-{tier}"{" open" if tier == "scholarly" else ""}>'
+                     f"<summary><{h} style=\"display:inline\">{escape(heading)} ({len(citations)})</{h}></summary>"
+                     f"<ul>{items}</ul></details>")
+        lines.append(f"{heading} ({len(citations)})")
+        lines.extend(f"  {c}" for c in citations)
+    return Html(f'<div class="tr-bibliography">{"".join(parts)}</div>', "\n".join(lines))
+
+
+def index_bibliography() -> str:
+    """The handout index's bibliography (HTML): a heading and :func:`bibliography` of every reference.
+
+    >>> "Primary sources" in index_bibliography()
+    True
+    """
+    return ('<section class="tr-index-bibliography"><h2>Sources: the bibliography</h2>'
+            "<p>Every reference the lessons cite, grouped by tier: primary sources and scholarship carry the "
+            "facts; encyclopaedias and other web pages are background only.</p>" + bibliography().html + "</section>")
 
 
 def note(text: str) -> Html:

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from .data import column_map, load_events, load_offices
 from .dates import format_date, period_end
 from .errors import DataError, Problem
 
-__all__ = ["events_between", "events_for", "holder_on", "holders", "person_events", "cite", "sources_for",
-           "format_date", "person_name"]
+__all__ = ["events_between", "events_for", "holder_on", "holders", "person_events", "cite", "short_cite",
+           "sources_for", "format_date", "person_name"]
 
 
 def _timestamp(value) -> pd.Timestamp:
@@ -133,8 +134,73 @@ def cite(ref_id: str) -> str:
     return str(citations[ref_id])
 
 
+def short_cite(ref_id: str) -> str:
+    """A reference as a footnote gives it once the bibliography has it in full: author and year with pages
+    (or chapter) for scholarship, the sitting for Hansard, the full citation for anything else.
+
+    >>> short_cite("gorodetsky1977-ch4")
+    'Gorodetsky 1977, pp. 134–79'
+    >>> short_cite("hc-1927-05-26-russo-british-relations")
+    'HC Deb 26 May 1927 vol 206 cc2195–326'
+    """
+    full = cite(ref_id)
+    kinds = column_map("references", "ref_id", "kind")
+    if str(kinds[ref_id]) not in ("book", "chapter", "article") or column_map("references", "ref_id", "tier")[ref_id] != "scholarly":
+        return full
+    author, year = column_map("references", "ref_id", "author")[ref_id], column_map("references", "ref_id", "year")[ref_id]
+    if pd.isna(author) or pd.isna(year):
+        return full
+    names = [a.strip() for a in str(author).split(";") if a.strip() and a.strip() != "et al."]
+    surnames = [a.split(",")[0].strip() if "," in a else a.split()[-1] for a in names]
+    who = surnames[0] if len(surnames) == 1 else (" and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al.")
+    pages = column_map("references", "ref_id", "pages")[ref_id]
+    chapter = re.search(r"\bch\. ?\d+", full)
+    where = f", pp. {_page_range(str(pages))}" if not pd.isna(pages) else (f", {chapter.group(0)}" if chapter else "")
+    return f"{who} {int(year)}{where}"
+
+
+def _page_range(pages: str) -> str:
+    """'134–179' -> '134–79' (the second number keeps the digits that change, at least two).
+
+    >>> _page_range("180-210"), _page_range("7–52"), _page_range("RA19")
+    ('180–210', '7–52', 'RA19')
+    """
+    parts = re.split(r"\s*[-–]\s*", pages.strip())
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != len(parts[1]):
+        return pages.strip().replace("-", "–")
+    first, last = parts
+    same = 0
+    while same < len(first) - 2 and first[same] == last[same]:
+        same += 1
+    return f"{first}–{last[same:]}"
+
+
+#: How a source list marks what is not evidence.
+WEAK_MARK = {"reference": "encyclopaedia", "web": "web page"}
+
+
+def source_list(ref_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(primary and scholarly sources as short citations, then reference and web items marked as such).
+
+    >>> strong, weak = source_list(["enc-wikipedia-curzon", "hc-1918-01-10-statement-by-mr-balfour"])
+    >>> strong, weak
+    (['HC Deb 10 January 1918 vol 101 cc293–6'], ["Wikipedia, 'George Curzon, 1st Marquess Curzon of Kedleston' (encyclopaedia)"])
+    """
+    from .sourcing import STRONG, by_tier, tier_of
+
+    strong, weak = [], []
+    for ref_id in by_tier(ref_ids):
+        tier = tier_of(ref_id)
+        if tier in STRONG:
+            strong.append(short_cite(ref_id))
+        else:
+            weak.append(f"{cite(ref_id)} ({WEAK_MARK.get(tier, tier)})")
+    return strong, weak
+
+
 def sources_for(row_or_ids: pd.Series | Iterable[str] | str) -> list[str]:
-    """The citations behind a row (anything with ``source_ids``), or behind a list of ref ids.
+    """The citations behind a row (anything with ``source_ids``), or behind a list of ref ids: primary and
+    scholarly sources first (short citations), then encyclopaedias and web pages, marked as such.
 
     >>> row = load_events().set_index("event_id").loc["ev-1927-05-12-arcos-raid"]
     >>> any(c.startswith("HC Deb") for c in sources_for(row))
@@ -146,4 +212,5 @@ def sources_for(row_or_ids: pd.Series | Iterable[str] | str) -> list[str]:
         ids = [row_or_ids]
     else:
         ids = list(row_or_ids)
-    return [cite(i) for i in ids]
+    strong, weak = source_list(ids)
+    return strong + weak

@@ -46,9 +46,28 @@ class ForeignKey:
     reference_fields: list[str]
 
 
+@dataclass(frozen=True)
+class Link:
+    """A list column kept in a link table: ``events_sources.csv`` (event_id, ref_id) holds ``events.source_ids``.
+
+    ``field`` is the list column the loader rebuilds (a tuple per row, in the link file's order), ``keys``
+    the owner's key columns, ``value`` the id column, ``after`` the column it follows in the loaded frame.
+    """
+
+    table: str
+    owner: str
+    field: Field
+    keys: list[str]
+    value: str
+    after: str | None
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
-    """One resource of the package: a CSV file and its schema (hashed by identity, for caching)."""
+    """One resource of the package: a CSV file and its schema (hashed by identity, for caching).
+
+    ``fields`` are the CSV's columns; ``links`` the list columns joined in from link tables.
+    """
 
     name: str
     path: Path
@@ -57,16 +76,27 @@ class Table:
     fields: list[Field]
     primary_key: list[str]
     foreign_keys: list[ForeignKey]
+    links: list[Link] = field(default_factory=list)
 
     def field(self, name: str) -> Field:
-        for f in self.fields:
+        for f in self.fields + [link.field for link in self.links]:
             if f.name == name:
                 return f
         raise KeyError(f"table {self.name!r} has no field {name!r}")
 
     @property
     def field_names(self) -> list[str]:
+        """The CSV file's columns (without the list columns that live in link tables)."""
         return [f.name for f in self.fields]
+
+    @property
+    def columns(self) -> list[Field]:
+        """The loaded frame's columns in order: the CSV's, with each link's list column in its place."""
+        out = list(self.fields)
+        for link in self.links:
+            names = [f.name for f in out]
+            out.insert(names.index(link.after) + 1 if link.after in names else len(out), link.field)
+        return out
 
 
 @dataclass(frozen=True)
@@ -125,6 +155,13 @@ def _read_package(root: Path, mtime: int) -> Package:
             primary_key=_as_list(schema.get("primaryKey", [])),
             foreign_keys=fks,
         )
+    for res in descriptor.get("resources", []):
+        spec = res.get("x-list-field")
+        if spec and spec.get("resource") in tables:
+            link_fields = [f["name"] for f in res["schema"]["fields"]]
+            virtual = Field(spec["field"], "list", spec.get("description", ""), spec.get("constraints", {}))
+            tables[spec["resource"]].links.append(
+                Link(res["name"], spec["resource"], virtual, link_fields[:-1], link_fields[-1], spec.get("after")))
     return Package(root, descriptor, tables)
 
 
@@ -135,7 +172,7 @@ def _as_list(value) -> list[str]:
 def column_table(table: Table) -> str:
     """The numpydoc 'Columns' section for a loader's docstring, generated from the schema."""
     lines = ["Columns", "-------"]
-    for f in table.fields:
+    for f in table.columns:
         kind = {"list": "tuple of str", "date": "datetime64", "integer": "Int64", "number": "float",
                 "boolean": "boolean"}.get(f.type, "category" if f.enum else "string")
         lines.append(f"{f.name} : {kind}")

@@ -362,6 +362,10 @@ def _check_refs(raw: dict, tables: Tables) -> None:
         for i in ids:
             if i not in index:
                 problems.append(Problem("", None, column, f"{what} {i!r} does not exist in {table}"))
+            elif (table[:-len(".csv")], str(i)) in tables.uncertain:
+                why = tables.uncertain[(table[:-len(".csv")], str(i))]
+                problems.append(Problem("", None, column, f"{what} {i!r} is marked uncertain in uncertain_rows.csv "
+                                                          f"({why}): an exercise cannot use it"))
 
     need(raw.get("source_ids", ()), tables.references.index, "source", "references.csv", "source_ids")
     if not raw.get("source_ids") and not (raw["type"] == "explorer" or "generate" in raw):

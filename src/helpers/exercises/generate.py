@@ -79,6 +79,13 @@ class Tables:
     def organisations(self) -> pd.DataFrame:
         return self._load("organisations", "org_id")
 
+    @cached_property
+    def uncertain(self) -> dict[tuple[str, str], str]:
+        """``{(table, row_id): reason}``: rows marked uncertain, which no exercise may use."""
+        from ..sourcing import uncertain_rows
+
+        return uncertain_rows(self.root)
+
     def person_name(self, person_id: str) -> str:
         """The name by :func:`helpers.queries.person_name` (in this folder); an unknown id raises DataError."""
         from ..queries import person_name
@@ -180,7 +187,9 @@ def chronology(theme: str | None = None, lesson: str | None = None, n: int = 5, 
     """
     tables = tables or Tables()
     events = tables.events
-    pool = events[events["certainty"] == "certain"]
+    # only events marked certain, and none whose sourcing is uncertain (data/uncertain_rows.csv)
+    pool = events[(events["certainty"] == "certain")
+                  & ~events["event_id"].map(lambda e: ("events", e) in tables.uncertain)]
     if theme is not None:
         _check_vocabulary(events, "theme", theme)
         pool = pool[pool["theme"] == theme]

@@ -182,7 +182,9 @@ def _teacher_key(ex: Exercise) -> str:
     if ex.teacher_notes:
         parts.append(f"<p><strong>Teacher notes:</strong> {escape(ex.teacher_notes)}</p>")
     if ex.source_ids:
-        parts.append(f'<p class="tr-meta">Sources: {escape(", ".join(ex.source_ids))}</p>')
+        from ..queries import sources_for  # evidence first in short form, background after and marked
+
+        parts.append(f'<p class="tr-meta">Sources: {escape("; ".join(sources_for(ex.source_ids)))}</p>')
     parts.append("</div>")
     return "".join(parts)
 
