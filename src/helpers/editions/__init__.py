@@ -10,23 +10,23 @@ One job per module, in the order a build uses them:
 
 - :mod:`.catalogue`  the one list of lessons (titles, questions, times; the navigation line);
 - :mod:`.cache`      executed lessons kept between builds, keyed by everything a run depends on;
-- :mod:`.execute`    running a lesson in a fresh kernel (the only user of nbclient), with :mod:`.kernel`
+- :mod:`.execute`    running a lesson in a fresh kernel (the only user of nbclient), with :mod:`.kernel`,
                      the code that runs inside that kernel;
-- :mod:`.prepare`    one edition of an executed lesson: teacher cells, widgets as static HTML;
+- :mod:`.edition`    one edition of an executed lesson: teacher cells, widgets as static HTML;
 - :mod:`.render`     the page (``templates/handout.html.j2`` and ``handout.css``) and the index;
-- :mod:`.build`      the build itself; :mod:`.pdf` printing with headless Chromium.
+- :mod:`.builder`    the build itself; :mod:`.pdf`, printing with headless Chromium.
 
 >>> EDITIONS
 ('student', 'teacher')
 """
 from __future__ import annotations
 
-from .build import BuildResult, build, parse_editions
+from .builder import BuildResult, build, parse_editions
 from .catalogue import Lesson, catalogue, select_lessons
 from .execute import Executed, LessonError, execute, execute_many
 from .kernel import EDITIONS
 from .pdf import find_chromium, print_pdf, print_pdfs
-from .prepare import prepare
+from .edition import prepare
 from .render import render_handout, render_index, warm_up
 
 __all__ = ["EDITIONS", "BuildResult", "Executed", "Lesson", "LessonError", "build", "catalogue", "execute",

@@ -47,7 +47,7 @@ def _exporter():
 
     class HandoutExporter(HTMLExporter):
         """nbconvert's HTMLExporter without two costly steps this build does not need: its preprocessors
-        (:mod:`.prepare` does the work; each one re-validated the whole notebook) and a last BeautifulSoup
+        (:mod:`.edition` does the work; each one re-validated the whole notebook) and a last BeautifulSoup
         pass over the page that only adds tabindex attributes and stand-in alt texts (:func:`offline` does
         the alt texts). Together they were two thirds of the rendering time."""
 
@@ -95,7 +95,7 @@ def _css_string(text: str) -> str:
 
 def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] = (),
                    folder: Path | None = None) -> str:
-    """A prepared notebook (see :func:`helpers.editions.prepare.prepare`) as one self-contained HTML page."""
+    """A prepared notebook (see :func:`helpers.editions.edition.prepare`) as one self-contained HTML page."""
     with _EXPORTER_LOCK:
         html, _ = _exporter().from_notebook_node(nb, resources=_resources(lesson, edition))
     return offline(html, folder or lesson.path.parent, set(lesson_ids))

@@ -2,7 +2,7 @@
 
 1. **Run or reuse** each lesson: :class:`.cache.ExecutedCache` returns the stored run when nothing the
    lesson depends on has changed; the others run in parallel in fresh kernels (:mod:`.execute`).
-2. **Prepare** each edition (:mod:`.prepare`) and **render** it (:mod:`.render`).
+2. **Prepare** each edition (:mod:`.edition`) and **render** it (:mod:`.render`).
 3. **Write** into a temporary folder beside the output and move into place only when every lesson has
    succeeded: a failed build leaves nothing half-written.
 
@@ -28,7 +28,7 @@ from .cache import ExecutedCache
 from .catalogue import Lesson, catalogue, select_lessons
 from .execute import Executed, execute_many
 from .kernel import EDITIONS
-from .prepare import prepare
+from .edition import prepare
 from .render import render_handout, render_index, warm_up
 
 
