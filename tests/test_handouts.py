@@ -237,7 +237,7 @@ def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
             if c["cell_type"] == "code" and "remove-input" in c.get("metadata", {}).get("tags", []):
                 source = " ".join(cell_text(c).split())
                 assert source not in text, f"{edition}/{lesson.id}: a remove-input cell shows its code"
-        assert "_truce_handout" not in html and "_guarded" not in html, "an injected cell appears"
+        assert "_truce_kernel" not in html and "spec_from_file_location" not in html, "an injected cell appears"
 
 
 # ---- tiny lessons: failures, partial builds, progress ------------------------------------------------

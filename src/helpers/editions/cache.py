@@ -62,8 +62,8 @@ def fingerprint(data: Path | None = None) -> str:
 
 
 class ExecutedCache:
-    """Executed lessons on disk. ``folder`` None: the pack's cache folder; ``enabled`` False: remembers
-    nothing (``--no-cache``: every lesson runs, and the fresh runs are stored for next time)."""
+    """Executed lessons on disk. ``folder`` None: the pack's cache folder; ``read`` False: nothing is
+    reused (``--no-cache``: every lesson runs, and the fresh runs are stored for next time)."""
 
     def __init__(self, folder: Path | str | None = None, read: bool = True, data: Path | None = None):
         self.read = read

@@ -52,7 +52,7 @@ def label(obj) -> dict:
     kind = type(obj).__name__
     if kind == "ExplorerView":
         return {"widget": "explorer"}
-    if kind == "ProgressView":
+    if kind == "ProgressView" or (hasattr(obj, "lesson") and callable(getattr(obj, "export", None))):
         return {"widget": "progress"}
     return {}
 
