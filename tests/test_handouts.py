@@ -368,9 +368,10 @@ def test_two_cold_builds_are_byte_identical(tmp_path):
     notebooks = tmp_path / "notebooks"
     tiny_lesson(notebooks, "00-table", "00 · A styled table",
                 ["import pandas as pd\npd.DataFrame({'a': [1, 2]}).style.highlight_max()",
+                 "pd.DataFrame({'exercise': ['not one'], 'lesson': ['x']})  # only the pack's objects are labelled",
                  "from helpers.exercises import explorer\nexplorer()"])
-    one = build(out=tmp_path / "one", folder=notebooks, progress=False, cache=False)
-    two = build(out=tmp_path / "two", folder=notebooks, progress=False, cache=False)
+    one = build(out=tmp_path / "one", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-1")
+    two = build(out=tmp_path / "two", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-2")
     assert one.executed == two.executed == ["00-table"]
     page_one = (tmp_path / "one" / "student" / "00-table.html").read_text(encoding="utf-8")
     assert 'id="T_s0001"' in page_one, "the Styler table lost its steady id"
@@ -396,7 +397,12 @@ def test_an_edit_runs_only_that_lesson_and_a_damaged_entry_runs_again(tmp_path):
     assert (mended.executed, mended.reused) == (["00-one"], ["01-two"])
     assert any("damaged cache entry" in note for note in mended.notes), mended.notes
     assert json.loads(next(cache.glob("00-one-*.json")).read_text(encoding="utf-8"))["lesson"] == "00-one"
-    assert build(out=out, folder=notebooks, progress=False, cache=False).executed == ["00-one", "01-two"]
+    next(cache.glob("01-two-*.json")).write_bytes(b"\xff\xfe not even text")
+    assert build(out=out, folder=notebooks, progress=False, cache=cache).executed == ["01-two"]
+    from helpers.editions.cache import ExecutedCache
+
+    forced = build(out=out, folder=notebooks, progress=False, cache=ExecutedCache(cache, read=False))  # --no-cache
+    assert forced.executed == ["00-one", "01-two"] and forced.reused == []
     assert two.is_file()
 
 

@@ -7,6 +7,12 @@ shape a lesson. Entries are JSON files in ``helpers.paths.cache_dir("executed")`
 run of a lesson replaces its old entry). An entry that cannot be read is removed and the lesson runs
 again; a folder that cannot be written is skipped (the build still works, it only remembers nothing).
 
+Why not jupyter-cache (Jupyter Book's cache): it keys a notebook by its code cells and kernel alone, so the
+data, the helper code and the library versions would have to be folded in by hand; it brings SQLAlchemy
+and a database; and its executors cannot run this pack's injected cells (network guard, widget labels,
+static exercises) or its throwaway progress database, so the pack would still drive nbclient itself and
+use it only as a key-value store, which a folder of JSON files named by a SHA-256 does here.
+
 >>> fp = fingerprint()
 >>> len(fp), fp == fingerprint()
 (64, True)
@@ -88,16 +94,18 @@ class ExecutedCache:
             return None
         entry = self._entry(path, self.key(path))
         try:
-            raw = entry.read_text(encoding="utf-8")
-        except OSError:
+            raw = entry.read_bytes()
+        except OSError:  # not there (the usual miss) or unreadable
             return None
         try:
-            stored = json.loads(raw)
-            if stored.get("format") != FORMAT:
+            stored = json.loads(raw)  # bytes that are not UTF-8 raise a ValueError too
+            if stored.get("format") != FORMAT or not isinstance(stored.get("notebook"), dict):
                 raise ValueError(f"format {stored.get('format')!r}")
             from .. import imports
 
             notebook = imports.nbformat().from_dict(stored["notebook"])
+            if not isinstance(notebook.cells, list):
+                raise TypeError("no list of cells")
             return Executed(Path(path), notebook, float(stored["seconds"]), list(stored["exercises"]))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             self.notes.append(f"{entry.name}: a damaged cache entry ({type(exc).__name__}); the lesson runs again")

@@ -12,9 +12,9 @@ The label comes from the object displayed (its ``exercise``), never from the cel
 (after the last cell) renders every exercise shown, in both editions, with the banks the lesson loaded,
 as one output of type :data:`RENDERED_MIME`: ``{"exercises": [{"id", "student", "teacher"}, ...]}``.
 
->>> label(type("ProgressView", (), {})())
+>>> label(type("ProgressView", (), {"__module__": "helpers.progress"})())
 {'widget': 'progress'}
->>> label(object())
+>>> import pandas as pd; label(pd.DataFrame({"exercise": ["x"], "lesson": ["y"]}))
 {}
 """
 from __future__ import annotations
@@ -44,15 +44,18 @@ def guard_network() -> None:
 
 
 def label(obj) -> dict:
-    """What a displayed object is, for the handout: an exercise (by id), the explorer, the progress panel."""
-    exercise = getattr(obj, "exercise", None) or getattr(obj, "spec", None)
-    exercise_id = getattr(exercise, "id", None)
-    if isinstance(exercise_id, str):
-        return {"exercise": exercise_id}
-    kind = type(obj).__name__
-    if kind == "ExplorerView":
+    """What a displayed object is, for the handout: an exercise (by id), the explorer, the progress panel.
+    Only the pack's own objects are asked (a DataFrame with an ``exercise`` column is not an exercise)."""
+    kind = type(obj)
+    if not kind.__module__.startswith("helpers."):
+        return {}
+    for name in ("exercise", "spec"):
+        exercise_id = getattr(getattr(obj, name, None), "id", None)
+        if isinstance(exercise_id, str):
+            return {"exercise": exercise_id}
+    if kind.__name__ == "ExplorerView":
         return {"widget": "explorer"}
-    if kind == "ProgressView" or (hasattr(obj, "lesson") and callable(getattr(obj, "export", None))):
+    if kind.__name__ == "ProgressView" or (hasattr(obj, "lesson") and callable(getattr(obj, "export", None))):
         return {"widget": "progress"}
     return {}
 
