@@ -109,10 +109,11 @@ hub: setup ## Try the class's hub here: JupyterHub + nbgitpuller on 127.0.0.1 (n
 .PHONY: handouts pdf
 # Options for `make handouts`, e.g. make handouts HANDOUT_ARGS="--lessons 01,06 --edition student"
 HANDOUT_ARGS ?=
-handouts: setup ## Execute every lesson; write student and teacher HTML handouts to build/handouts
+handouts: setup ## Run changed lessons (HANDOUT_ARGS=--no-cache: all); write student and teacher HTML handouts to build/handouts
 	$(PY) -m helpers handouts $(HANDOUT_ARGS)
 
-pdf: handouts ## Print the handouts to A4 PDF with headless Chromium (installs Debian's chromium if missing)
+# pdf brings the handouts up to date itself, running only lessons changed since their last run (none after make handouts)
+pdf: setup ## Print the handouts to A4 PDF with headless Chromium (installs Debian's chromium if missing)
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium (apt-get, first run only)"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }

@@ -2,7 +2,7 @@
 (the issue's floor), and as many notebooks that only import what every lesson imports (see floors.py).
 
 Measured serially (one worker) and in parallel (one worker per core), with the same executor the build
-uses (``helpers.execute.execute_many``), so the first ratio is what the lessons and the rendering add to
+uses (``helpers.editions.execute_many``), so the first ratio is what the lessons and the rendering add to
 kernel start-up, the second what they add to kernel start-up and the unavoidable imports. "execute
 lessons" (no rendering) splits the build's cost between the lessons' own work and the handout rendering.
 Rounds are interleaved (floor, lessons, build, floor, ...) so that a noisy machine slows every measurement
@@ -22,9 +22,9 @@ from harness import Measurement
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
     """``folder``: another notebooks folder (default: the pack's notebooks/)."""
-    from helpers.execute import execute_many
-    from helpers.handouts import build
-    from helpers.notebooks import catalogue
+    from helpers.editions import execute_many
+    from helpers.editions import build
+    from helpers.editions import catalogue
 
     lessons = catalogue(folder)
     n, cores = len(lessons), max(1, min(os.cpu_count() or 1, len(lessons)))
@@ -36,7 +36,7 @@ def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
 
         def build_with(workers: int):
             def go():
-                build(out=out, workers=workers, progress=False, folder=folder)
+                build(out=out, workers=workers, progress=False, folder=folder, cache=False)  # every lesson runs
                 shutil.rmtree(out)
             return go
 

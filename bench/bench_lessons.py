@@ -15,8 +15,8 @@ IMPORTS = "notebook importing pandas, pyplot, ipywidgets, helpers"
 
 
 def run(quick: bool = False) -> list[Measurement]:
-    from helpers.execute import execute
-    from helpers.notebooks import catalogue
+    from helpers.editions import execute
+    from helpers.editions import catalogue
 
     rounds = 1 if quick else 3
     with tempfile.TemporaryDirectory() as tmp:

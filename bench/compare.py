@@ -30,7 +30,7 @@ COMMANDS = {
     "handouts": ("build every handout, both editions (python -m helpers handouts)",
                  lambda out: [sys.executable, "-m", "helpers", "handouts", "--out", str(out)]),
     "lesson": (f"run {Path(LESSON).stem} in a fresh kernel, from a fresh process",
-               lambda out: [sys.executable, "-c", f"from helpers.execute import execute; execute({LESSON!r})"]),
+               lambda out: [sys.executable, "-c", f"from helpers.editions import execute; execute({LESSON!r})"]),
     "validate": ("python -m helpers validate (tables and banks)",
                  lambda out: [sys.executable, "-m", "helpers", "validate"]),
 }
@@ -38,6 +38,8 @@ COMMANDS = {
 
 def time_command(checkout: Path, argv: list[str], cache: Path | None = None) -> float:
     env = {**os.environ, "PYTHONPATH": str(checkout / "src")}
+    if argv[2:4] == ["helpers", "handouts"] and "--no-cache" in (checkout / "src/helpers/__main__.py").read_text():
+        argv = [*argv, "--no-cache"]  # a checkout that keeps executed lessons: run every lesson all the same
     if cache is not None:  # an empty cache folder: what a first run on a fresh machine pays
         env["TRUCE_CACHE_DIR"] = str(cache)
     start = time.perf_counter()

@@ -35,12 +35,12 @@ def _seconds(cell) -> float | None:
 
 
 def cell_times(lesson, profile_to: Path | None = None):
-    """Execute ``lesson`` (a helpers.notebooks.Lesson); return (total seconds, [(cell number, seconds, first line)])."""
+    """Execute ``lesson`` (a helpers.editions.Lesson); return (total seconds, [(cell number, seconds, first line)])."""
     from helpers._imports import nbformat as load_nbformat
 
     nbformat = load_nbformat()
 
-    from helpers.execute import execute
+    from helpers.editions import execute
 
     nb = nbformat.read(lesson.path, as_version=4)
     if profile_to is not None:
@@ -63,7 +63,7 @@ def cell_times(lesson, profile_to: Path | None = None):
 
 
 def main(argv=None) -> int:
-    from helpers.notebooks import catalogue
+    from helpers.editions import catalogue
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lesson", help="a lesson number such as 06, or 'all'")

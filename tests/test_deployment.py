@@ -4,7 +4,6 @@ from the question banks. The browser tests (test_browser.py) drive the same piec
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -12,7 +11,7 @@ import pytest
 import yaml
 
 import helpers.paths
-from conftest import ROOT
+from conftest import ROOT, read_pyproject
 from helpers.app import default_lesson, lesson_from_query, page
 from helpers.exercises import available_lessons, load_bank
 from helpers.notebooks import catalogue, cell_text, read_notebook
@@ -85,7 +84,7 @@ def test_the_app_notebook_is_clean_and_not_a_lesson():
 
 
 def test_the_page_template_is_installed_with_the_package_and_loads_nothing_from_a_cdn():
-    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    setuptools = read_pyproject()["tool"]["setuptools"]
     installed = {Path(f) for files in setuptools["data-files"].values() for f in files}
     assert {p.relative_to(ROOT) for p in TEMPLATE.iterdir()} == installed
     template = (TEMPLATE / "index.html.j2").read_text()

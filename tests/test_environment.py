@@ -1,16 +1,14 @@
 """environment.yml (for Binder / JupyterHub) and pyproject.toml declare the same dependencies."""
 from __future__ import annotations
 
-import tomllib
-
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import ROOT
+from conftest import ROOT, read_pyproject
 
 
 def pyproject_requirements() -> dict[str, Requirement]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    project = read_pyproject()["project"]
     return {Requirement(r).name.lower(): Requirement(r) for r in project["dependencies"]}
 
 
@@ -48,5 +46,5 @@ def test_environment_and_pyproject_agree():
 
 def test_python_floor_agrees():
     conda, _ = environment_requirements()
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    project = read_pyproject()["project"]
     assert str(conda["python"].specifier) == project["requires-python"]

@@ -2,22 +2,23 @@
 nothing is loaded from the network, every handout has its title, objectives and key points, and a broken
 lesson fails the build by name and cell, leaving nothing behind.
 
-The real build runs once (session fixture, in a temporary folder); the other tests build tiny lessons.
+The real build runs once (the ``lesson_runs`` session fixture in conftest.py, in a temporary folder, which
+also serves the lesson tests); the other tests build tiny lessons. The cache tests show that a build runs
+only the lessons whose inputs changed, and that two builds of the same inputs are byte-identical.
 """
 from __future__ import annotations
 
 import html as htmllib
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from helpers.handouts import EDITIONS, LessonError, build, select_lessons
-from helpers.notebooks import bullets, catalogue, cell_text, read_notebook, section
+from conftest import ROOT, read_pyproject
+from helpers.editions import EDITIONS, LessonError, build, select_lessons
+from helpers.editions.catalogue import bullets, catalogue, cell_text, read_notebook, section
 
 LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
@@ -28,17 +29,9 @@ MIN_NEEDLE = 20
 
 
 @pytest.fixture(scope="session")
-def handouts(tmp_path_factory) -> Path:
-    """Build both editions of every lesson once, with HOME in a temporary folder."""
-    out = tmp_path_factory.mktemp("build") / "handouts"
-    home = os.environ.get("HOME")
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("home"))
-    try:
-        build(out=out, folder=ROOT / "notebooks", workers=2, progress=False)
-    finally:
-        if home is not None:
-            os.environ["HOME"] = home
-    return out
+def handouts(lesson_runs) -> Path:
+    """Both editions of every lesson, built once per session."""
+    return lesson_runs.handouts
 
 
 def page(handouts: Path, edition: str, lesson_id: str) -> str:
@@ -117,6 +110,7 @@ def test_there_are_lessons_to_build():
     assert IDS and IDS[0] == "00-start-here"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_both_editions_build_for_every_lesson_with_an_index(handouts, edition):
     folder = handouts / edition
@@ -133,6 +127,7 @@ def test_both_editions_build_for_every_lesson_with_an_index(handouts, edition):
     assert not list(handouts.parent.glob(".handouts-*")), "the build left its temporary folder behind"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_student_edition_contains_no_answers_or_teacher_notes(handouts, lesson):
     student, teacher = page(handouts, "student", lesson.id), page(handouts, "teacher", lesson.id)
@@ -156,6 +151,7 @@ def test_student_edition_contains_no_answers_or_teacher_notes(handouts, lesson):
     assert not missing, "the teacher edition lacks (so the search is broken):\n" + "\n".join(missing)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_student_edition_has_no_answer_markup(handouts, lesson):
     student = page(handouts, "student", lesson.id)
@@ -165,6 +161,7 @@ def test_student_edition_has_no_answer_markup(handouts, lesson):
         assert marker not in student, f"{lesson.id}: the student edition contains {marker!r}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_teacher_edition_marks_teacher_notes_and_answers(handouts, lesson):
     teacher = page(handouts, "teacher", lesson.id)
@@ -191,6 +188,7 @@ class Loads(HTMLParser):
             self.urls.append(("img srcset", attrs["srcset"]))
 
 
+@pytest.mark.slow
 def test_nothing_is_loaded_from_the_network(handouts):
     pages = sorted(handouts.rglob("*.html"))
     assert len(pages) == 2 * (len(IDS) + 1)
@@ -208,6 +206,7 @@ def test_nothing_is_loaded_from_the_network(handouts):
         assert not re.search(r"<script\b[^>]*\bsrc=", html, re.I), f"{path.name}: loads a script"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_every_handout_has_title_objectives_and_key_points(handouts, lesson):
     md = "\n\n".join(cell_text(c) for c in notebook(lesson)["cells"] if c["cell_type"] == "markdown")
@@ -225,6 +224,7 @@ def test_every_handout_has_title_objectives_and_key_points(handouts, lesson):
                 assert plain_markdown(item) in text, f"{edition}/{lesson.id}: {heading} item missing: {item[:60]}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
     nb = notebook(lesson)
@@ -237,7 +237,7 @@ def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
             if c["cell_type"] == "code" and "remove-input" in c.get("metadata", {}).get("tags", []):
                 source = " ".join(cell_text(c).split())
                 assert source not in text, f"{edition}/{lesson.id}: a remove-input cell shows its code"
-        assert "_truce_handout" not in html and "_guarded" not in html, "an injected cell appears"
+        assert "_truce_kernel" not in html and "spec_from_file_location" not in html, "an injected cell appears"
 
 
 # ---- tiny lessons: failures, partial builds, progress ------------------------------------------------
@@ -258,6 +258,7 @@ def tiny_lesson(folder: Path, name: str, title: str, code: list[str]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_broken_lesson_fails_the_build_by_name_and_cell_and_leaves_nothing(tmp_path):
     notebooks = tmp_path / "notebooks"
     # a real lesson's opening (title, front matter, setup cell), then a failing cell
@@ -271,38 +272,42 @@ def test_a_broken_lesson_fails_the_build_by_name_and_cell_and_leaves_nothing(tmp
     tiny_lesson(notebooks, "01-fine", "01 · Fine", ["x = 1"])
     out = tmp_path / "build" / "handouts"
     with pytest.raises(LessonError) as failure:
-        build(out=out, folder=notebooks, workers=2, progress=False)
+        build(out=out, folder=notebooks, workers=2, progress=False, cache=tmp_path / "cache")
     message = str(failure.value)
     assert LESSONS[0].id in message and f"cell {setup + 2}" in message and "ZeroDivisionError" in message, message
     assert failure.value.lesson == LESSONS[0].id and failure.value.cell == setup + 2
     assert not out.exists() and not (tmp_path / "build").exists(), "a failed build left output behind"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "notebooks"]
+    assert not list((tmp_path / "cache").glob(f"{LESSONS[0].id}-*")), "the failed lesson was kept in the cache"
 
 
+@pytest.mark.slow
 def test_the_command_line_reports_a_failed_lesson(tmp_path, capsys, monkeypatch):
     from helpers.__main__ import main
 
     notebooks = tmp_path / "notebooks"
     tiny_lesson(notebooks, "00-tiny", "00 · Tiny", ["y = 2", "raise ValueError('on purpose')"])
-    monkeypatch.setattr("helpers.handouts.catalogue", lambda folder=None: catalogue(notebooks))
+    monkeypatch.setattr("helpers.editions.builder.catalogue", lambda folder=None: catalogue(notebooks))
+    monkeypatch.setenv("TRUCE_CACHE_DIR", str(tmp_path / "cache"))
     assert main(["handouts", "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "00-tiny" in err and "cell 4" in err and "ValueError: on purpose" in err, err
-    assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "out").exists() and not list((tmp_path / "cache").rglob("*.json")), "a failed run kept"
     assert main(["handouts", "--lessons", "99", "--out", str(tmp_path / "out")]) == 2
     assert "no lesson '99'" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_partial_builds_merge_and_progress_shows_only_when_asked(tmp_path, capsys):
     notebooks = tmp_path / "notebooks"
     tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
     tiny_lesson(notebooks, "01-two", "01 · Two", ["print('two')"])
     out = tmp_path / "handouts"
-    build(lessons="00", editions="student", out=out, folder=notebooks, progress=None)
+    build(lessons="00", editions="student", out=out, folder=notebooks, progress=None, cache=tmp_path / "cache")
     assert capsys.readouterr().err == "", "progress printed although stderr is not a terminal"
     assert sorted(p.name for p in (out / "student").iterdir()) == ["00-one.html", "index.html"]
     assert not (out / "teacher").exists()
-    build(lessons="01", editions="both", out=out, folder=notebooks, progress=True)
+    build(lessons="01", editions="both", out=out, folder=notebooks, progress=True, cache=tmp_path / "cache")
     progress = capsys.readouterr().err
     assert re.search(r"\[1/1\] 01-two .* s elapsed", progress), progress
     index = (out / "student" / "index.html").read_text(encoding="utf-8")
@@ -310,6 +315,7 @@ def test_partial_builds_merge_and_progress_shows_only_when_asked(tmp_path, capsy
     assert sorted(p.name for p in (out / "teacher").iterdir()) == ["01-two.html", "index.html"]
     assert "one" in plain((out / "student" / "00-one.html").read_text(encoding="utf-8"))
     assert not list(tmp_path.glob(".handouts-*"))
+    assert not [p for p in tmp_path.iterdir() if p.name not in ("notebooks", "handouts", "cache")]
 
 
 def test_lessons_are_chosen_by_number_or_name():
@@ -319,17 +325,130 @@ def test_lessons_are_chosen_by_number_or_name():
         select_lessons(LESSONS, "nope")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="Debian's chromium is not installed (make pdf installs it)")
 def test_pdf_prints_each_handout_on_a4(tmp_path):
-    from helpers.handouts import print_pdfs
+    from helpers.editions import print_pdfs
 
     notebooks = tmp_path / "notebooks"
     tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
     out = tmp_path / "handouts"
-    build(out=out, folder=notebooks, editions="student", progress=False)
+    build(out=out, folder=notebooks, editions="student", progress=False, cache=tmp_path / "cache")
     pdfs = print_pdfs(out, "student", progress=False)
     assert pdfs == [out / "student" / "00-one.pdf"]
     data = pdfs[0].read_bytes()
     assert data.startswith(b"%PDF")
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert box and abs(float(box.group(1)) - 595) < 3 and abs(float(box.group(2)) - 842) < 3, "not A4"
+
+
+# ---- the executed-lesson cache: run only what changed, byte-identical output ----------------------------
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_second_build_reuses_every_lesson_and_writes_the_same_bytes(lesson_runs, tmp_path):
+    first = lesson_runs.result
+    assert first.executed == IDS and first.reused == [], "the session's build should have run every lesson"
+    again = build(out=tmp_path / "handouts", folder=ROOT / "notebooks", progress=False, cache=lesson_runs.cache)
+    assert again.executed == [] and again.reused == IDS
+    before, after = files(lesson_runs.handouts), files(tmp_path / "handouts")
+    assert before.keys() == after.keys() and len(before) == 2 * (len(IDS) + 1)
+    different = [name for name in before if before[name] != after[name]]
+    assert not different, f"not byte-identical: {different}"
+    assert "Executed 0 lesson(s): none" in again.summary()
+    assert str(tmp_path / "handouts" / "student" / "index.html") in again.summary()
+
+
+@pytest.mark.slow
+def test_two_cold_builds_are_byte_identical(tmp_path):
+    """Without any cache: nothing random (pandas Styler ids, widget ids, times) reaches a page."""
+    notebooks = tmp_path / "notebooks"
+    tiny_lesson(notebooks, "00-table", "00 · A styled table",
+                ["import pandas as pd\npd.DataFrame({'a': [1, 2]}).style.highlight_max()",
+                 "pd.DataFrame({'exercise': ['not one'], 'lesson': ['x']})  # only the pack's objects are labelled",
+                 "from helpers.exercises import explorer\nexplorer()"])
+    one = build(out=tmp_path / "one", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-1")
+    two = build(out=tmp_path / "two", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-2")
+    assert one.executed == two.executed == ["00-table"]
+    page_one = (tmp_path / "one" / "student" / "00-table.html").read_text(encoding="utf-8")
+    assert 'id="T_s0001"' in page_one, "the Styler table lost its steady id"
+    assert "tr-explorer" in page_one and "widget-view" not in page_one
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+@pytest.mark.slow
+def test_an_edit_runs_only_that_lesson_and_a_damaged_entry_runs_again(tmp_path):
+    notebooks, cache = tmp_path / "notebooks", tmp_path / "cache"
+    tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
+    two = tiny_lesson(notebooks, "01-two", "01 · Two", ["print('two')"])
+    out = tmp_path / "handouts"
+    assert build(out=out, folder=notebooks, progress=False, cache=cache).executed == ["00-one", "01-two"]
+    tiny_lesson(notebooks, "01-two", "01 · Two", ["print('two, edited')"])
+    edited = build(out=out, folder=notebooks, progress=False, cache=cache)
+    assert (edited.executed, edited.reused) == (["01-two"], ["00-one"])
+    assert "two, edited" in (out / "student" / "01-two.html").read_text(encoding="utf-8")
+    assert len(list(cache.glob("01-two-*.json"))) == 1, "the lesson's old entry was not replaced"
+    entry = next(cache.glob("00-one-*.json"))
+    entry.write_text('{"format": 1, "notebook": {"cells": [', encoding="utf-8")  # cut short, as by a crash
+    mended = build(out=out, folder=notebooks, progress=False, cache=cache)
+    assert (mended.executed, mended.reused) == (["00-one"], ["01-two"])
+    assert any("damaged cache entry" in note for note in mended.notes), mended.notes
+    assert json.loads(next(cache.glob("00-one-*.json")).read_text(encoding="utf-8"))["lesson"] == "00-one"
+    next(cache.glob("01-two-*.json")).write_bytes(b"\xff\xfe not even text")
+    assert build(out=out, folder=notebooks, progress=False, cache=cache).executed == ["01-two"]
+    from helpers.editions.cache import ExecutedCache
+
+    forced = build(out=out, folder=notebooks, progress=False, cache=ExecutedCache(cache, read=False))  # --no-cache
+    assert forced.executed == ["00-one", "01-two"] and forced.reused == []
+    assert two.is_file()
+
+
+@pytest.mark.slow
+def test_an_unwritable_cache_folder_is_skipped(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
+    (tmp_path / "blocked").write_text("a file where the cache folder would go", encoding="utf-8")
+    result = build(out=tmp_path / "handouts", folder=notebooks, progress=False, cache=tmp_path / "blocked" / "x")
+    assert result.executed == ["00-one"] and (tmp_path / "handouts" / "student" / "00-one.html").is_file()
+    assert any("not kept" in note for note in result.notes), result.notes
+
+
+@pytest.mark.slow
+def test_the_command_line_says_what_ran_and_no_cache_runs_everything(tmp_path, capsys, monkeypatch):
+    from helpers.__main__ import main
+
+    notebooks = tmp_path / "notebooks"
+    tiny_lesson(notebooks, "00-one", "00 · One", ["print('one')"])
+    tiny_lesson(notebooks, "01-two", "01 · Two", ["print('two')"])
+    monkeypatch.setattr("helpers.editions.builder.catalogue", lambda folder=None: catalogue(notebooks))
+    monkeypatch.setenv("TRUCE_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert main(["handouts", "--out", str(out)]) == 0
+    assert "Executed 2 lesson(s): 00-one, 01-two" in capsys.readouterr().out
+    assert main(["handouts", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "Executed 0 lesson(s)" in said and "Reused 2 unchanged lesson(s) from the cache: 00-one, 01-two" in said
+    assert f"open {out / 'student' / 'index.html'} and {out / 'teacher' / 'index.html'}" in said
+    assert main(["handouts", "--out", str(out), "--no-cache"]) == 0
+    assert "Executed 2 lesson(s): 00-one, 01-two" in capsys.readouterr().out
+    # `make pdf` right after `make handouts`: the pdf command brings the handouts up to date, running nothing
+    monkeypatch.setattr("helpers.editions.pdf.print_pdfs", lambda *a, **k: [])  # chromium is not the point here
+    assert main(["pdf", "--out", str(out)]) == 0
+    assert "Executed 0 lesson(s)" in capsys.readouterr().out
+
+
+def test_make_pdf_does_not_depend_on_running_the_handouts_again():
+    rule = next(line for line in (ROOT / "Makefile").read_text().splitlines() if line.startswith("pdf:"))
+    assert "handouts" not in rule.split("##")[0], rule
+
+
+def test_the_templates_are_package_data():
+    from helpers.editions.render import TEMPLATES
+
+    globs = read_pyproject()["tool"]["setuptools"]["package-data"]["helpers"]
+    for path in TEMPLATES.iterdir():
+        rel = path.relative_to(TEMPLATES.parents[1]).as_posix()
+        assert any(Path(rel).match(g) for g in globs), f"{rel} is not listed in [tool.setuptools.package-data]"

@@ -1,7 +1,8 @@
 """The lesson lint (../shared/LESSONS.md, the part a machine can check) and every lesson run top to bottom.
 
-Static checks read the stored notebooks; the run checks execute each lesson once, in a fresh kernel with a
-throwaway progress database and the network refused, in parallel (session fixture).
+Static checks read the stored notebooks; the run checks read each lesson's one run of the test session (the
+``lesson_runs`` fixture in conftest.py: a fresh kernel with a throwaway progress database and the network
+refused, shared with the handout tests).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 import helpers
 from conftest import ROOT
-from helpers.notebooks import bullets, catalogue, cell_text, read_notebook, section, update_navigation
+from helpers.editions.catalogue import bullets, catalogue, cell_text, read_notebook, section, update_navigation
 
 LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
@@ -117,15 +118,11 @@ def test_hansard_citations_in_prose_resolve(lesson):
 # ---- run every lesson once ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def executed(tmp_path_factory):
-    import os
-
-    from helpers.execute import execute_many
-
-    os.environ["HOME"] = str(tmp_path_factory.mktemp("home"))  # nothing written to the user's home
-    return {e.path.stem: e for e in execute_many([lesson.path for lesson in LESSONS], workers=2)}
+def executed(lesson_runs):
+    return lesson_runs.executed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_runs_top_to_bottom_without_error_or_warning(lesson, executed):
     nb = executed[lesson.id].notebook
@@ -136,6 +133,7 @@ def test_runs_top_to_bottom_without_error_or_warning(lesson, executed):
                 assert out["name"] != "stderr", f"cell {i} printed to stderr (a warning?): {out['text'][:300]}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_every_image_has_alt_text(lesson, executed):
     nb = executed[lesson.id].notebook

@@ -107,9 +107,9 @@ def test_the_bibliography_groups_every_reference_by_tier():
 
 
 def test_the_handout_index_carries_the_bibliography():
-    from helpers import handouts
+    from helpers import editions
 
-    page = handouts.render_index([], "student")
+    page = editions.render_index([], "student")
     assert "Sources: the bibliography" in page and "tr-bibliography-primary" in page
     assert page.index("tr-bibliography-primary") < page.index("tr-bibliography-web")
 

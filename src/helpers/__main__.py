@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     hand.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
     hand.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
     hand.add_argument("--workers", type=int, help="lessons run at once (default: one per core)")
+    hand.add_argument("--no-cache", action="store_true", help="run every lesson, even those unchanged since their last run")
     pdf = sub.add_parser("pdf", help="print the HTML handouts to A4 PDF with headless Chromium")
     pdf.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
     pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
@@ -44,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _handouts(args) -> int:
-    from .handouts import LessonError, build
+    from .editions import LessonError, build
 
     try:
-        build(args.lessons, args.edition, args.out, args.workers)
+        print(build(args.lessons, args.edition, args.out, args.workers, cache=not args.no_cache).summary())
     except LessonError as err:
         print(f"Handouts not built: {err}\nNothing was written to {args.out}.", file=sys.stderr)
         return 1
@@ -58,13 +59,16 @@ def _handouts(args) -> int:
 
 
 def _pdf(args) -> int:
-    from .handouts import print_pdfs
+    from .editions import LessonError
+    from .editions.pdf import fresh_handouts, print_pdfs
 
     try:
-        print_pdfs(args.out, args.edition)
-    except (FileNotFoundError, RuntimeError) as err:
+        print(fresh_handouts(args.out, args.edition).summary())
+        pdfs = print_pdfs(args.out, args.edition)
+    except (FileNotFoundError, RuntimeError, LessonError) as err:
         print(f"PDFs not printed: {err}", file=sys.stderr)
         return 1
+    print(f"Printed {len(pdfs)} PDF(s) beside the handouts in {args.out}")
     return 0
 
 
@@ -103,7 +107,7 @@ def _lessons(folder: str) -> int:
 
 
 def _nav(check: bool) -> int:
-    from .notebooks import update_navigation
+    from .editions.catalogue import update_navigation
 
     stale = update_navigation(check=check)
     for path in stale:

@@ -6,8 +6,9 @@ prose alone, so a lesson that states a date can show the row it comes from.
 
 >>> print(who_held("uk_foreign_secretary", "1927-05-12").text)
 Austen Chamberlain was Foreign Secretary on 12 May 1927.
->>> "approximately 250" in source("q-1927-05-16-joynson_hicks-1").html or True
-True
+>>> quote = source("q-1927-05-16-joynson_hicks-1")
+>>> "approximately 250 persons" in quote.html, quote.text.startswith("William Joynson-Hicks, 16 May 1927.")
+(True, True)
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ from .sourcing import is_uncertain, uncertain_rows
 __all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
            "further_reading", "sources", "figures_table", "note", "bibliography"]
 
-_STYLE = """<style>
+#: The styles of what this module shows (the handouts include them too).
+STYLESHEET = """
 .tr-box{border-left:4px solid var(--jp-brand-color1,#1f6fb2);padding:.5em .9em;margin:.6em 0;
  background:var(--jp-layout-color1,transparent);color:var(--jp-content-font-color1,inherit)}
 .tr-head{font-size:.92em;color:var(--jp-content-font-color2,#555);margin-bottom:.3em}
@@ -36,7 +38,8 @@ _STYLE = """<style>
 .tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left!important;vertical-align:top}
 .tr-weak{opacity:.8;font-style:italic}
 .tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
-</style>"""
+"""
+_STYLE = f"<style>{STYLESHEET}</style>"
 
 
 @dataclass(frozen=True)

@@ -27,18 +27,22 @@ import yaml
 
 from .. import _diskcache as diskcache
 from ..errors import DataError, Problem, display_path
-from .._imports import jsonschema
 from .. import paths
+from .._imports import jsonschema
+from ..editions.catalogue import lesson_ids
 from . import generate
 from .generate import Tables
 from .model import (
     Choice, Exercise, ExplorerSpec, GuidingQuestion, NearMiss, Numeric, Option, Source, SourceAnalysis,
 )
 
-#: The lessons, in order; each may have a bank called <lesson>.yaml.
-LESSONS = ("00-start-here", "01-recognition-1924", "02-doing-nothing-1925", "03-trade-union-alliance",
-           "04-general-strike-1926", "05-healing-the-breach-1926", "06-rupture-1927", "07-restoration-1929-31",
-           "08-interpretations")
+
+def __getattr__(name: str):
+    """``LESSONS``: the lessons, in order, from the one catalogue; each may have a bank called <lesson>.yaml."""
+    if name == "LESSONS":
+        return lesson_ids()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Fields of the YAML that are not passed on to the model as they are.
 _COMMON = ("id", "lesson", "title", "skill", "difficulty", "source_ids", "prompt", "hint", "explanation",
@@ -90,13 +94,14 @@ def bank_path(lesson: str, root: Path | None = None) -> Path:
 def available_lessons(root: Path | None = None) -> list[str]:
     """The lessons that have a bank, in lesson order."""
     folder = bank_dir(root)
-    return [lesson for lesson in LESSONS if (folder / f"{lesson}.yaml").is_file()]
+    return [lesson for lesson in lesson_ids() if (folder / f"{lesson}.yaml").is_file()]
 
 
 def load_bank(lesson: str, root: Path | None = None) -> Bank:
     """Load and validate one lesson's bank (cached until the file, the schema or a table changes)."""
-    if lesson not in LESSONS:
-        raise DataError(f"there is no lesson {lesson!r}; lessons: {', '.join(LESSONS)}")
+    lessons = lesson_ids()
+    if lesson not in lessons:
+        raise DataError(f"there is no lesson {lesson!r}; lessons: {', '.join(lessons)}")
     path = bank_path(lesson, root)
     if not path.is_file():
         raise DataError(Problem(display_path(path), None, None, "question bank is missing"))

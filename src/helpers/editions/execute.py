@@ -1,12 +1,11 @@
-"""Run lessons top to bottom, each in a fresh kernel with a throwaway progress database, in parallel.
+"""Run lessons top to bottom, each in a fresh kernel with a throwaway progress database, in parallel: the
+pack's only user of nbclient. The tests and the handout build both come here (through :mod:`.cache`).
 
-The tests and the handout builder both use this. A lesson that fails raises :class:`LessonError` naming
-the lesson, the cell number and the error. While a lesson runs, any attempt to open a network connection
-other than to this machine fails (lessons must work offline), the progress database is a throwaway file
-(never the student's own) and the kernel's own chatter goes to a log that a failure quotes.
-
-``epilogue`` lets a caller run one more (injected, removed) cell in the same kernel after the lesson, and
-keep its outputs: the handout builder uses it to render the exercises with the banks the lesson loaded.
+A lesson that fails raises :class:`LessonError` naming the lesson, the cell number and the error. While a
+lesson runs, any connection off this machine fails (lessons must work offline), the progress database is
+a throwaway file (never the student's own) and the kernel's own chatter goes to a log a failure quotes.
+Two injected cells, removed afterwards, run :mod:`.kernel` in the lesson's kernel: the first labels the
+pack's widgets in the outputs, the last renders the exercises shown (``Executed.exercises``).
 """
 from __future__ import annotations
 
@@ -18,21 +17,21 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import _imports as imports
-from .paths import PROGRESS_ENV, cache_dir
+from .. import _imports as imports
+from ..paths import PROGRESS_ENV, cache_dir
+from . import kernel
 
-#: Injected as the first cell while a lesson runs, then removed: refuses connections off this machine.
-NETWORK_GUARD = """\
-import socket as _s
-_connect = _s.socket.connect
-def _guarded(self, address):
-    host = address[0] if isinstance(address, tuple) else None
-    if host is not None and host not in ("127.0.0.1", "::1", "localhost"):
-        raise OSError(f"lessons run offline: a connection to {host} was refused")
-    return _connect(self, address)
-_s.socket.connect = _guarded
-del _guarded
+#: The first injected cell: load :mod:`.kernel` from its file (not through ``import helpers``) and start it.
+PROLOGUE = f"""\
+import importlib.util as _u
+_s = _u.spec_from_file_location("_truce_kernel", {str(Path(kernel.__file__))!r})
+_truce_kernel = _u.module_from_spec(_s)
+_s.loader.exec_module(_truce_kernel)
+_truce_kernel.start()
+del _u, _s
 """
+#: The last injected cell: render the exercises the lesson showed.
+EPILOGUE = "_truce_kernel.finish()\ndel _truce_kernel\n"
 
 
 class LessonError(RuntimeError):
@@ -49,34 +48,31 @@ class LessonError(RuntimeError):
 
 @dataclass
 class Executed:
+    """A lesson as it ran: the notebook with its outputs, how long it took, and the static rendering of
+    each exercise it showed, in order: ``{"id": ..., "student": html, "teacher": html}``."""
+
     path: Path
     notebook: object  # nbformat.NotebookNode
     seconds: float
-    #: The outputs of the ``epilogue`` cell, if one was asked for (the cell itself is removed).
-    epilogue: list = field(default_factory=list)
+    exercises: list = field(default_factory=list)
+
+    @property
+    def lesson(self) -> str:
+        return self.path.stem
 
 
-def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
-            epilogue: Callable[[object], str | None] | None = None) -> Executed:
-    """Execute one notebook in a fresh kernel; return it with outputs (the file on disk is untouched).
-
-    ``epilogue(notebook)`` may return code to run after the last cell, in the same kernel (a module-level
-    function, so that it can travel to a worker process); its outputs come back as ``Executed.epilogue``.
-    """
+def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None) -> Executed:
+    """Execute one notebook in a fresh kernel; return it with outputs (the file on disk is untouched)."""
     nbformat = imports.nbformat()
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    guard = nbformat.v4.new_code_cell(NETWORK_GUARD)
-    guard.metadata["tags"] = ["injected"]
-    nb.cells.insert(0, guard)
-    extra = epilogue(nb) if epilogue else None
-    if extra:
-        tail = nbformat.v4.new_code_cell(extra)
-        tail.metadata["tags"] = ["injected"]
-        nb.cells.append(tail)
+    head, tail = nbformat.v4.new_code_cell(PROLOGUE), nbformat.v4.new_code_cell(EPILOGUE)
+    for cell in (head, tail):
+        cell.metadata["tags"] = ["injected"]
+    nb.cells = [head, *nb.cells, tail]
     with tempfile.TemporaryDirectory(prefix="truce-run-") as tmp:
         env_before = dict(os.environ)
         # Always a throwaway database: a lesson run by a test or a build never writes to a real one.
@@ -100,7 +96,7 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
                 client.execute(stdout=log, stderr=log)
         except CellExecutionError as exc:
             failed = _failed_cell(nb)
-            if extra and failed == len(nb.cells) - 1:
+            if failed == len(nb.cells) - 1:
                 raise LessonError(path.stem, None, f"the builder's epilogue cell failed: {_short_error(exc)}") from None
             raise LessonError(path.stem, failed, _short_error(exc)) from None
         except Exception as exc:  # kernel died, timeout, ...
@@ -111,8 +107,15 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None,
             os.environ.update(env_before)
         seconds = time.perf_counter() - start
     nb.cells.pop(0)
-    outputs = nb.cells.pop().get("outputs", []) if extra else []
-    return Executed(path, nb, seconds, outputs)
+    return Executed(path, nb, seconds, _rendered(nb.cells.pop().get("outputs", [])))
+
+
+def _rendered(outputs: list) -> list:
+    for out in outputs:
+        data = out.get("data", {}).get(kernel.RENDERED_MIME)
+        if data:
+            return list(data["exercises"])
+    return []
 
 
 def _failed_cell(nb, running: bool = False) -> int | None:
@@ -149,7 +152,6 @@ def _short_error(exc) -> str:
 
 def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int = 180,
                  on_done: Callable[[Executed], None] | None = None,
-                 epilogue: Callable[[object], str | None] | None = None,
                  on_start: Callable[[], None] | None = None) -> list[Executed]:
     """Execute lessons in parallel (one fresh kernel each, one worker process per core); results in the
     order given. ``on_done`` is called in this process as each lesson finishes; ``on_start`` once every
@@ -165,13 +167,13 @@ def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int
         if on_start:
             on_start()
         for p in paths:
-            results.append(execute(p, timeout, epilogue=epilogue))
+            results.append(execute(p, timeout))
             if on_done:
                 on_done(results[-1])
         return results
     done: dict[Path, Executed] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(execute, p, timeout, None, epilogue): p for p in paths}
+        futures = {pool.submit(execute, p, timeout): p for p in paths}
         if on_start:
             on_start()
         error = None
