@@ -337,7 +337,8 @@ def run(data: Path, policy: bool = True) -> dict[str, int]:
     for line in split_package(data):
         print(line)
     if policy:
-        subprocess.run([sys.executable, str(Path(__file__).parent / "source_policy.py"), str(data)], check=True)
+        subprocess.run([sys.executable, str(Path(__file__).parent / "source_policy.py"), str(data),
+                        "--report", str(data.parent / "research" / "failing-rows.csv")], check=True)
     counts = {"deny-listed hosts added": len(denied_new), "references citing a copy re-pointed": len(uncited), "references added": len(refs),
               "documents added": len(docs), "extracts": len(extracts), "document_sets rows": len(sets),
               "document sets": len({r["set_id"] for r in sets}), "interpretations": len(interpretations)}

@@ -192,6 +192,19 @@ def test_rows_naming_a_dropped_extract_are_dropped_with_a_warning(tmp_path, monk
     assert len(interpretations) < len(script.rows_of(research / "interpretations-draft.csv"))
 
 
+def test_the_import_reproduces_the_committed_tables(data_copy, monkeypatch, capsys):
+    """Run on a copy of data/ (already imported), the script changes nothing: the tables are its output."""
+    script = load_script()
+    research = data_copy.root.parent / "research"
+    shutil.copytree(ROOT / "research", research)
+    monkeypatch.setattr(script, "RESEARCH", research)
+    counts = script.run(data_copy.root)
+    names = sorted(p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json", ".txt"))
+    changed = [n for n in names if (data_copy.root / n).read_bytes() != (ROOT / "data" / n).read_bytes()]
+    assert not changed, f"re-running the import changed {changed}"
+    assert counts["extracts"] == len(load_extracts()) and counts["interpretations"] == len(load_interpretations())
+
+
 def test_copies_are_never_cited():
     script = load_script()
     refs = helpers.load_references()
