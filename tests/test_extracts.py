@@ -233,6 +233,16 @@ def test_a_set_shows_every_extracts_text_unchanged_and_no_teacher_note():
             assert note in document_set(set_id, teacher=True).text
 
 
+def test_a_set_defines_the_glossary_words_its_documents_use():
+    terms = helpers.load_glossary().set_index("term_id")
+    shown = document_set("set-06-rupture").text
+    texts = " ".join(load_extracts().set_index("extract_id").loc[
+        load_document_sets().query("set_id == 'set-06-rupture'")["extract_id"], "text"])
+    assert "Arcos" in texts and terms.at["g-arcos", "definition"] in shown
+    absent = [t for t in terms.index if not re.search(r"\b" + re.escape(terms.at[t, "term"]) + r"\b", shown, re.I)]
+    assert absent and all(terms.at[t, "definition"] not in shown for t in absent)
+
+
 def test_markup_in_a_text_is_escaped_and_shown_as_written(data_copy):
     rows = data_copy.rows("extracts")
     sets = data_copy.rows("document_sets")

@@ -11,6 +11,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -148,7 +149,7 @@ def extract(extract_id: str, headnote: str | None = None, number: int | None = N
 
 def document_set(set_id: str, teacher: bool = False) -> Html:
     """A document set for the student: its central question, then each extract in reading order with its
-    headnote, text (verbatim), provenance and citations. The teacher's notes are never in it: with
+    headnote, text (verbatim), provenance and citations, then the glossary's words that occur in them. The teacher's notes are never in it: with
     ``teacher=True`` the function returns only them, for a cell tagged ``teacher`` (the handouts drop
     such cells from the student edition and box them in the teacher's).
 
@@ -172,12 +173,27 @@ def document_set(set_id: str, teacher: bool = False) -> Html:
                 + "".join(f"<p>{escape(line)}</p>" for line in lines) + "</div>")
         return Html(html, "\n".join(lines))
     parts = [extract(r["extract_id"], str(r["headnote"]), int(r["position"])) for _, r in rows.iterrows()]
+    words = glossary(*_terms_in(" ".join(p.text for p in parts)))
     html = (f'<section class="tr-set" data-set="{escape(set_id, quote=True)}">'
             f'<div class="tr-box"><b>Central question:</b> {escape(question)}'
             f'<div class="tr-cite">{len(parts)} documents; headnotes in the pack\'s words. '
             f'Headnote sources: {_citations(dict.fromkeys(i for ids in rows["source_ids"] for i in ids))}</div></div>'
-            + "".join(p.html for p in parts) + "</section>")
-    return Html(html, "\n\n".join([f"Central question: {question}"] + [p.text for p in parts]))
+            + "".join(p.html for p in parts)
+            + (f'<div class="tr-box"><b>Words in these documents</b>{words.html}</div>' if words.text else "")
+            + "</section>")
+    return Html(html, "\n\n".join([f"Central question: {question}"] + [p.text for p in parts]
+                                    + ([f"Words in these documents\n{words.text}"] if words.text else [])))
+
+
+def _terms_in(text: str) -> list[str]:
+    """The glossary's term ids whose term occurs in ``text`` (whole words, any case), in glossary order.
+
+    >>> _terms_in("The raid on Arcos, and the Comintern's answer")
+    ['g-comintern', 'g-arcos']
+    """
+    terms = load_glossary()
+    return [tid for tid, term in zip(terms["term_id"], terms["term"].astype(str))
+            if re.search(r"\b" + re.escape(term) + r"\b", text, re.I)]
 
 
 def event(event_id: str) -> Html:
