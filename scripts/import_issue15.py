@@ -128,7 +128,7 @@ def clean_url(url: str) -> str:
         return url.replace(urlparse(url).hostname, HOST_REWRITES[h], 1)
     if denied(url):
         return ""
-    return url.replace(urlparse(url).hostname + "./", urlparse(url).hostname.rstrip(".") + "/", 1)
+    return url
 
 
 def clean_text(text: str) -> str:
