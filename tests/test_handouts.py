@@ -96,6 +96,8 @@ def teacher_note_strings(lesson) -> list[str]:
     """Each paragraph, list item and table cell of the lesson's teacher cells, as plain text."""
     found = []
     for c in teacher_cells(lesson):
+        if c["cell_type"] != "markdown":
+            continue  # a tagged code cell's source is not the note; its output is (tests/test_extracts.py)
         source = cell_text(c)
         rows = [line for line in source.splitlines() if line.lstrip().startswith("|")]
         found += [plain_markdown(cell) for row in rows for cell in row.strip().strip("|").split("|")]

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from .checks import validate
 from .data import (
-    load_capabilities, load_dispute_claims, load_disputes, load_documents, load_elections, load_events, load_figures,
-    load_glossary, load_offices, load_organisations, load_people, load_posts, load_quotations,
-    load_references, load_table, load_trade, load_trade_partners, load_uncertain_rows, table_names,
+    load_capabilities, load_dispute_claims, load_disputes, load_document_sets, load_documents, load_elections,
+    load_events, load_extracts, load_figures, load_glossary, load_interpretations, load_offices, load_organisations,
+    load_people, load_posts, load_quotations, load_references, load_table, load_trade, load_trade_partners, load_uncertain_rows, table_names,
 )
 from .errors import DataError
 from .queries import (
@@ -55,7 +55,7 @@ __all__ = [
     "load_table", "table_names", "load_events", "load_people", "load_organisations", "load_posts", "load_offices",
     "load_documents", "load_quotations", "load_glossary", "load_references", "load_disputes",
     "load_dispute_claims", "load_figures", "load_trade", "load_trade_partners", "load_capabilities",
-    "load_elections", "load_uncertain_rows",
+    "load_elections", "load_uncertain_rows", "load_extracts", "load_document_sets", "load_interpretations",
     # ask it a question
     "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite",
     "sources_for", "short_cite", "format_date", "is_uncertain",

@@ -32,6 +32,7 @@ def check_package(root: Path | None = None) -> list[Problem]:
     problems += _check_foreign_keys(pkg, frames)
     problems += _check_date_order(pkg, frames)
     problems += check_history(pkg, frames)
+    problems += check_extracts(pkg, frames)
     problems += check_sources(pkg, frames)
     return list(dict.fromkeys(problems))  # a broken link table is reported once, not again under its owner
 
@@ -148,4 +149,64 @@ def check_history(pkg: Package, frames) -> list[Problem]:
             if person in born and year < born[person] + 10:
                 problems.append(Problem(shown("quotations"), int(lines[pos]), "date",
                                         f"{person} was born in {born[person]} but is quoted in {year}"))
+    return problems
+
+
+EXTRACT_WORDS = (80, 300)
+SET_SIZE = (4, 6)
+SET_SIDES = {"soviet": 2, "british": 1}  # at least so many extracts of each side in a set
+
+
+def check_extracts(pkg: Package, frames) -> list[Problem]:
+    """Extracts and document sets (issue 15).
+
+    - an extract's ``words`` is its text's word count (``len(text.split())``), 80 to 300;
+    - every extract has a source (being marked uncertain does not excuse an extract);
+    - a document set has 4 to 6 extracts, at least 2 Soviet and 1 British, positions 1..n, and one
+      lesson and central question on all its rows.
+    (Sides, voices and ids are checked by the schema and its foreign keys.)
+    """
+    problems: list[Problem] = []
+    if "extracts" not in frames:
+        return problems
+    extracts, lines = frames["extracts"]
+    shown = display_path(pkg.tables["extracts"].path)
+    low, high = EXTRACT_WORDS
+    for pos, (eid, text, words, sources) in enumerate(zip(extracts["extract_id"], extracts["text"],
+                                                          extracts["words"], extracts["source_ids"])):
+        count = len(str(text).split()) if isinstance(text, str) else 0
+        if pd.notna(words) and int(words) != count:
+            problems.append(Problem(shown, int(lines[pos]), "words",
+                                    f"{eid}: words is {int(words)} but the text has {count} words"))
+        if not low <= count <= high:
+            problems.append(Problem(shown, int(lines[pos]), "text",
+                                    f"{eid}: the text has {count} words; an extract has {low} to {high}"))
+        if not sources:
+            problems.append(Problem(shown, int(lines[pos]), "source_ids",
+                                    f"{eid}: an extract needs at least one source (extracts_sources.csv)"))
+    if "document_sets" not in frames:
+        return problems
+    sets, set_lines = frames["document_sets"]
+    shown_sets = display_path(pkg.tables["document_sets"].path)
+    side = dict(zip(extracts["extract_id"], extracts["side"].astype(str)))
+    low, high = SET_SIZE
+    for set_id, group in sets.groupby("set_id", sort=False, observed=True):
+        first = int(set_lines[group.index[0]])
+        where = [int(set_lines[i]) for i in group.index]
+        if not low <= len(group) <= high:
+            problems.append(Problem(shown_sets, first, "extract_id",
+                                    f"{set_id} has {len(group)} extracts (lines {where[0]}-{where[-1]}); a set has {low} to {high}"))
+        sides = [side.get(e) for e in group["extract_id"]]
+        for name, least in SET_SIDES.items():
+            if sides.count(name) < least:
+                problems.append(Problem(shown_sets, first, "extract_id",
+                                        f"{set_id} has {sides.count(name)} {name} extract(s); a set needs at least {least}"))
+        if sorted(group["position"].astype(int)) != list(range(1, len(group) + 1)):
+            problems.append(Problem(shown_sets, first, "position",
+                                    f"{set_id}: positions {sorted(group['position'].astype(int))} are not 1 to {len(group)}"))
+        for column in ("lesson", "central_question"):
+            values = group[column].astype(str)
+            for i in group.index[values != values.iat[0]]:
+                problems.append(Problem(shown_sets, int(set_lines[i]), column,
+                                        f"{set_id}: differs from the set's first row (line {first}); a set has one {column}"))
     return problems

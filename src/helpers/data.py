@@ -29,6 +29,7 @@ __all__ = [
     "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
     "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
     "load_trade", "load_trade_partners", "load_capabilities", "load_elections", "load_uncertain_rows",
+    "load_extracts", "load_document_sets", "load_interpretations",
 ]
 
 
@@ -295,6 +296,44 @@ def load_uncertain_rows(root: Path | None = None) -> pd.DataFrame:
     ['table', 'row_id', 'reason']
     """
     return load_table("uncertain_rows", root)
+
+
+def load_extracts(root: Path | None = None) -> pd.DataFrame:
+    """Primary sources at document length: passages of 80-300 words, verbatim, British, Soviet and other
+    voices, each with its provenance (``published_in``, ``translation``) and sources.
+
+    >>> ex = load_extracts()
+    >>> bool((ex["words"] == ex["text"].str.split().str.len()).all()), sorted(ex["side"].cat.categories)
+    (True, ['british', 'other', 'soviet'])
+    >>> type(ex["source_ids"].iat[0]).__name__
+    'tuple'
+    """
+    return load_table("extracts", root)
+
+
+def load_document_sets(root: Path | None = None) -> pd.DataFrame:
+    """Document sets: one row per extract of a set, in reading order (``position``), with its headnote.
+    ``lesson`` and ``central_question`` repeat on every row of a set; ``teacher_note`` (on the first row,
+    or on an extract's row) is for the teacher edition only.
+
+    >>> sets = load_document_sets()
+    >>> first = sets[sets["set_id"] == sets["set_id"].iat[0]]
+    >>> first["position"].tolist() == list(range(1, len(first) + 1)), 4 <= len(first) <= 6
+    (True, True)
+    """
+    return load_table("document_sets", root)
+
+
+def load_interpretations(root: Path | None = None) -> pd.DataFrame:
+    """The historians' arguments: one claim per row in the pack's own words, with the ``work`` that makes
+    it, the evidence it can be tested on (``evidence_events``, ``evidence_extracts``,
+    ``evidence_figures``: tuples of ids) and where the pack learned it (``source_ids``).
+
+    >>> i = load_interpretations()
+    >>> "gorodetsky1977" in set(i["work"].str.split("-").str[0]), type(i["evidence_extracts"].iat[0]).__name__
+    (True, 'tuple')
+    """
+    return load_table("interpretations", root)
 
 
 def _package(root: Path | None = None):

@@ -12,20 +12,21 @@ Austen Chamberlain was Foreign Secretary on 12 May 1927.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
 
-from .data import (load_dispute_claims, load_disputes, load_documents, load_events, load_figures,
-                   load_glossary, load_posts, load_quotations, load_references)
+from .data import (load_dispute_claims, load_disputes, load_document_sets, load_documents, load_events,
+                   load_extracts, load_figures, load_glossary, load_posts, load_quotations, load_references)
 from .dates import format_date
 from .queries import cite, holder_on, person_name, source_list, sources_for
 from .sourcing import is_uncertain, uncertain_rows
 
 __all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
-           "further_reading", "sources", "figures_table", "note", "bibliography"]
+           "further_reading", "sources", "figures_table", "note", "bibliography", "extract", "document_set"]
 
 #: The styles of what this module shows (the handouts include them too).
 STYLESHEET = """
@@ -37,6 +38,8 @@ STYLESHEET = """
 .tr-table{border-collapse:collapse;font-size:.92em;margin:.5em 0}
 .tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left!important;vertical-align:top}
 .tr-weak{opacity:.8;font-style:italic}
+.tr-extract{margin:.4em 0;padding-left:.8em;border-left:2px solid var(--jp-border-color2,#ccc)}
+.tr-extract p{margin:.35em 0}
 .tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
 """
 _STYLE = f"<style>{STYLESHEET}</style>"
@@ -108,6 +111,91 @@ def document(doc_id: str) -> Html:
             f'<div>{escape(str(d["summary"]))}</div>'
             f'<div class="tr-cite">{ref}Sources: {_citations(d["source_ids"])}</div></div>')
     return Html(html, f"{d['title']} ({', '.join(parts)}): {d['summary']}")
+
+
+LANGUAGES = {"en": "English", "ru": "Russian", "fr": "French", "de": "German"}
+
+
+def extract(extract_id: str, headnote: str | None = None, number: int | None = None) -> Html:
+    """A primary source at document length: headnote, the text verbatim (each line a paragraph, escaped;
+    cuts marked [...] as in the table), provenance and citations.
+
+    >>> ex = load_extracts().iloc[0]
+    >>> ex["text"].split()[0] in extract(ex["extract_id"]).text
+    True
+    """
+    x = _lookup(load_extracts(), "extract_id", extract_id, "extracts")
+    author = _name(x["author"])
+    when = format_date(x["date"], x["date_precision"])
+    title = f"{number}. {x['title']}" if number is not None else str(x["title"])
+    paragraphs = [p for p in str(x["text"]).splitlines() if p.strip()]
+    provenance = [f"{author}, {when}" if author else when]
+    if x["voice"] == "reported":
+        provenance.append("words as reported, not the author's own text")
+    language = str(x["original_language"])
+    if language != "en":
+        provenance.append(f"written in {LANGUAGES.get(language, language)}; English text: "
+                          + (str(x["translation"]) if pd.notna(x["translation"]) else "translator not recorded"))
+    provenance.append(f"Read in: {x['published_in']}")
+    head = f'<div class="tr-head"><b>{escape(title)}</b></div>'
+    if headnote:
+        head += f'<div class="tr-head">{escape(headnote)}</div>'
+    html = (f'<div class="tr-box" role="figure" aria-label="Source: {escape(str(x["title"]), quote=True)}">{head}'
+            f'<blockquote class="tr-extract" data-extract="{escape(extract_id, quote=True)}">'
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs) + "</blockquote>"
+            f'<div class="tr-cite">{escape(". ".join(provenance))}.</div>'
+            f'<div class="tr-cite">Sources: {_citations(x["source_ids"])}</div></div>')
+    text = "\n".join([title] + ([headnote] if headnote else []) + paragraphs + [". ".join(provenance) + "."])
+    return Html(html, text)
+
+
+def document_set(set_id: str, teacher: bool = False) -> Html:
+    """A document set for the student: its central question, then each extract in reading order with its
+    headnote, text (verbatim), provenance and citations, then the glossary's words that occur in them. The teacher's notes are never in it: with
+    ``teacher=True`` the function returns only them, for a cell tagged ``teacher`` (the handouts drop
+    such cells from the student edition and box them in the teacher's).
+
+    >>> sets = load_document_sets()
+    >>> first = sets.iloc[0]
+    >>> shown = document_set(first["set_id"])
+    >>> first["central_question"] in shown.text, str(first["teacher_note"]) in shown.text
+    (True, False)
+    >>> str(first["teacher_note"]) in document_set(first["set_id"], teacher=True).text
+    True
+    """
+    rows = load_document_sets()
+    rows = rows[rows["set_id"] == set_id].sort_values("position")
+    if rows.empty:
+        raise KeyError(f"no set_id {set_id!r} in document_sets.csv")
+    question = str(rows["central_question"].iat[0])
+    if teacher:
+        notes = [(int(r["position"]), str(r["teacher_note"])) for _, r in rows.iterrows() if pd.notna(r["teacher_note"])]
+        lines = [note if n == 1 else f"On extract {n}: {note}" for n, note in notes]
+        html = (f'<div class="tr-box"><div class="tr-head"><b>Teaching the set</b> · {escape(question)}</div>'
+                + "".join(f"<p>{escape(line)}</p>" for line in lines) + "</div>")
+        return Html(html, "\n".join(lines))
+    parts = [extract(r["extract_id"], str(r["headnote"]), int(r["position"])) for _, r in rows.iterrows()]
+    words = glossary(*_terms_in(" ".join(p.text for p in parts)))
+    html = (f'<section class="tr-set" data-set="{escape(set_id, quote=True)}">'
+            f'<div class="tr-box"><b>Central question:</b> {escape(question)}'
+            f'<div class="tr-cite">{len(parts)} documents; headnotes in the pack\'s words. '
+            f'Headnote sources: {_citations(dict.fromkeys(i for ids in rows["source_ids"] for i in ids))}</div></div>'
+            + "".join(p.html for p in parts)
+            + (f'<div class="tr-box"><b>Words in these documents</b>{words.html}</div>' if words.text else "")
+            + "</section>")
+    return Html(html, "\n\n".join([f"Central question: {question}"] + [p.text for p in parts]
+                                    + ([f"Words in these documents\n{words.text}"] if words.text else [])))
+
+
+def _terms_in(text: str) -> list[str]:
+    """The glossary's term ids whose term occurs in ``text`` (whole words, any case), in glossary order.
+
+    >>> _terms_in("The raid on Arcos, and the Comintern's answer")
+    ['g-comintern', 'g-arcos']
+    """
+    terms = load_glossary()
+    return [tid for tid, term in zip(terms["term_id"], terms["term"].astype(str))
+            if re.search(r"\b" + re.escape(term) + r"\b", text, re.I)]
 
 
 def event(event_id: str) -> Html:
