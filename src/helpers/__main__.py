@@ -23,7 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     pdf = sub.add_parser("pdf", help="print the HTML handouts to A4 PDF with headless Chromium")
     pdf.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
     pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
+    quiz = sub.add_parser("export-quiz", help="write the question banks as quizzes for Moodle or Canvas (GIFT, Moodle XML, QTI)")
+    quiz.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti"], help="the file format")
+    quiz.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
+    quiz.add_argument("--out", default="build/quiz", help="output folder (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.command == "export-quiz":
+        from .quiz import main as quiz_main
+
+        return quiz_main(args.format, args.lessons, args.out)
     if args.command == "handouts":
         return _handouts(args)
     if args.command == "pdf":
