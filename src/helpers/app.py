@@ -19,6 +19,7 @@ from html import escape
 from urllib.parse import parse_qs
 
 from .exercises.bank import available_lessons, load_bank
+from .notebooks import lesson_title
 
 #: The query-string key that picks the lesson.
 LESSON_KEY = "lesson"
@@ -41,9 +42,15 @@ def lesson_from_query(query: str | None = None) -> str:
     return wanted if wanted in available_lessons() else default_lesson()
 
 
+def app_exercises(bank) -> list:
+    """The exercises app mode shows: the bank's, in order, less its explorers and those marked ``app: false``
+    (they need the lesson's code, tables or figures, which the app does not show)."""
+    return [ex for ex in bank if ex.kind != "explorer" and ex.app]
+
+
 def page(lesson: str | None = None, store=None):
     """The app: a tab with the timeline explorer over every event, and a tab with the lesson's exercises
-    (in the bank's order, the lesson's own explorers left out) and its progress panel.
+    (those :func:`app_exercises` picks) and its progress panel.
 
     Returns an ``ipywidgets.Tab``; a notebook cell ending in it shows it.
     """
@@ -53,12 +60,13 @@ def page(lesson: str | None = None, store=None):
 
     lesson = lesson or lesson_from_query()
     bank = load_bank(lesson)
-    views = [show(ex, store=store) for ex in bank if ex.kind != "explorer"]
+    views = [show(ex, store=store) for ex in app_exercises(bank)]
     panel = progress_summary(lesson, store=store)
-    intro = W.HTML(f"<h3 style='margin: 0.2em 0'>{escape(bank.title)}</h3>"
-                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from lesson {escape(lesson)}. "
-                   "Answer, press <strong>Check</strong>, and read the feedback. Your answers are saved on the "
-                   "computer that runs this page; the panel at the end counts them and exports them.</p>")
+    intro = W.HTML(f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2>"
+                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from the lesson "
+                   f"“{escape(lesson_title(lesson))}”. Answer, press <strong>Check</strong>, and read the feedback. "
+                   "Your answers are saved on the computer that runs this page; the panel at the end counts them "
+                   "and exports them.</p>")
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
     tabs = W.Tab(children=[explorer().widget, exercises])
     tabs.set_title(0, "Explore the timeline")
@@ -68,4 +76,4 @@ def page(lesson: str | None = None, store=None):
     return tabs
 
 
-__all__ = ["page", "lesson_from_query", "default_lesson", "LESSON_KEY"]
+__all__ = ["page", "app_exercises", "lesson_from_query", "default_lesson", "LESSON_KEY"]

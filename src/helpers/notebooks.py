@@ -13,6 +13,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError
@@ -83,6 +84,16 @@ def catalogue(folder: Path | None = None) -> list[Lesson]:
         lessons.append(Lesson(path.stem, path, match.group(1), title, bullets(section(front, "Questions")),
                               section(front, "Time")))
     return lessons
+
+
+@lru_cache(maxsize=None)
+def lesson_title(lesson_id: str) -> str:
+    """A lesson's title as people read it, from its notebook's first heading; the id when there is none.
+
+    >>> lesson_title("00-start-here").startswith("00")
+    True
+    """
+    return next((lesson.title for lesson in catalogue() if lesson.id == lesson_id), lesson_id)
 
 
 def navigation_markdown(lesson_id: str, lessons: list[Lesson] | None = None) -> str:

@@ -35,6 +35,7 @@ from xml.sax.saxutils import quoteattr
 
 from .exercises import get_exercise  # noqa: F401 (used by the doctest)
 from .exercises.bank import LESSONS, load_bank
+from .notebooks import lesson_title
 from .exercises.model import Choice, Chronology, Exercise, Matching, Numeric, SourceAnalysis, format_number
 
 FORMATS = ("gift", "moodle-xml", "qti")
@@ -67,16 +68,6 @@ def pick_lessons(spec: str | None) -> list[str]:
 def exportable(exercises) -> list[Exercise]:
     """The exercises a platform can take, in bank order."""
     return [ex for ex in exercises if isinstance(ex, EXPORTED)]
-
-
-def lesson_title(lesson: str) -> str:
-    """A lesson's title for people, from its notebook ('01 · Recognition, 1924'); the id when there is none."""
-    from .notebooks import catalogue
-
-    for entry in catalogue():
-        if entry.id == lesson:
-            return entry.title
-    return lesson
 
 
 # --- Text -----------------------------------------------------------------------------------------

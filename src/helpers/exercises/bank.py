@@ -42,7 +42,7 @@ LESSONS = ("00-start-here", "01-recognition-1924", "02-doing-nothing-1925", "03-
 
 #: Fields of the YAML that are not passed on to the model as they are.
 _COMMON = ("id", "lesson", "title", "skill", "difficulty", "source_ids", "prompt", "hint", "explanation",
-           "teacher_notes", "max_attempts")
+           "teacher_notes", "max_attempts", "app")
 
 
 @dataclass(frozen=True)

@@ -151,22 +151,27 @@ def _numeric(ex: Numeric, teacher: bool) -> str:
 
 
 def _source_analysis(ex: SourceAnalysis, teacher: bool) -> str:
-    parts = [source_html(ex), "<ol>"]
+    parts = [source_html(ex), "<p><em>Write your answers on the lines.</em></p><ol>"]
     for q in ex.questions:
         parts.append(f"<li><p><span class=\"tr-meta\">[{escape(q.tag)}]</span> {escape(q.text)}</p>{_ruled(4)}")
         if teacher:
             parts.append(f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>')
         parts.append("</li>")
-    parts.append("</ol><p><strong>Check your work:</strong></p><ul style=\"list-style: none; padding-left: 0.5em\">")
+    parts.append("</ol><p><strong>Check your work</strong> (tick each point your answers meet):</p>"
+                 "<ul style=\"list-style: none; padding-left: 0.5em\">")
     parts.extend(f"<li>☐ {escape(c)}</li>" for c in ex.checklist)
     parts.append("</ul>")
     return "".join(parts)
 
 
 def _explorer(ex: ExplorerSpec, teacher: bool) -> str:
-    themes = ", ".join(t.replace("_", " ") for t in ex.themes) or "all themes"
-    return (f"<p><em>Interactive: open the notebook to use the timeline explorer ({escape(ex.start)} to "
-            f"{escape(ex.end)}; {escape(themes)}).</em></p>" + _ruled(3))
+    from ..charts import theme_label
+    from .generate import date_label
+
+    themes = ", ".join(theme_label(t) for t in ex.themes) or "all themes"
+    return (f"<p><em>On screen, the lesson has a timeline explorer here ({escape(date_label(ex.start, 'day'))} to "
+            f"{escape(date_label(ex.end, 'day'))}; {escape(themes)}). Write what you find on the lines.</em></p>"
+            + _ruled(3))
 
 
 def _teacher_key(ex: Exercise) -> str:
