@@ -28,6 +28,7 @@ from typing import Any
 
 import ipywidgets as W
 
+from ..notebooks import lesson_title
 from ..progress import ProgressStore, SaveResult, default_store
 from .model import (
     SUBMITTED, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
@@ -35,7 +36,39 @@ from .model import (
 )
 from .static import STYLESHEET, TYPE_NAMES, feedback_html, source_html, warning_html
 
-_STYLE = f"<style>{STYLESHEET}</style>"
+#: Layout rules for the widget views (class ``tr-view``): text in single line spacing, long option
+#: labels that wrap instead of running into each other, buttons that show their whole label, and rows
+#: that wrap on a narrow screen (a phone, from 360 px wide).
+VIEW_STYLESHEET = """
+.tr-view { max-width: 100%; box-sizing: border-box; }
+.tr-view .widget-html-content, .tr-view .jupyter-widget-html-content { line-height: 1.45; }
+.tr-view .widget-html, .tr-view .jupyter-widget-html { height: auto; }
+.tr-view .widget-html-content p { margin: 0.4em 0; }
+.tr-view .widget-radio, .tr-view .jupyter-widget-radio { flex-wrap: wrap; height: auto; }
+.tr-view .widget-radio-box, .tr-view .jupyter-widget-radio-box { min-width: 0; flex: 1 1 16em; }
+.tr-view .widget-radio-box label, .tr-view .jupyter-widget-radio-box label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
+  margin: 0.15em 0 0.35em 0; }
+.tr-view .widget-radio-box input, .tr-view .jupyter-widget-radio-box input { flex: none; margin: 0.2em 0 0 0; order: -1; }
+.tr-view .widget-checkbox, .tr-view .jupyter-widget-checkbox { height: auto; }
+.tr-view .widget-checkbox label, .tr-view .jupyter-widget-checkbox label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
+  margin: 0.15em 0 0.35em 0; }
+.tr-view .widget-checkbox input, .tr-view .jupyter-widget-checkbox input { flex: none; margin: 0.2em 0 0 0; order: -1; }
+.tr-view .widget-hbox, .tr-view .jupyter-widget-hbox { flex-wrap: wrap; gap: 0.3em; max-width: 100%; }
+.tr-view .widget-button, .tr-view .jupyter-button { width: auto; min-width: 6em; max-width: 100%; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); white-space: normal; overflow: visible; text-overflow: clip; }
+.tr-view .widget-dropdown, .tr-view .jupyter-widget-dropdown, .tr-view .widget-text, .tr-view .jupyter-widget-text {
+  flex-wrap: wrap; height: auto; max-width: 100%; }
+.tr-view .widget-dropdown select, .tr-view .jupyter-widget-dropdown select { min-width: 0; max-width: 100%; }
+.tr-view .widget-label, .tr-view .jupyter-widget-label { overflow: visible; white-space: normal; height: auto; }
+.tr-view .widget-textarea, .tr-view .jupyter-widget-textarea { flex-wrap: wrap; max-width: 100%; }
+.tr-view .widget-slider, .tr-view .jupyter-widget-slider { flex-wrap: wrap; max-width: 100%; height: auto; }
+.tr-view .widget-slider .slider-container, .tr-view .jupyter-widget-slider .slider-container { min-width: 10em; }
+.tr-view .widget-readout, .tr-view .jupyter-widget-readout { overflow: visible; min-width: 9em; }
+.tr-view .tr-scroll { overflow-x: auto; max-width: 100%; }
+"""
+_STYLE = f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
 _WIDE = W.Layout(width="auto", max_width="60em")
 _LABEL_STYLE = {"description_width": "initial"}
 #: Live progress panels, refreshed whenever an attempt is saved.
@@ -70,6 +103,7 @@ class ExerciseView:
         self.widget = W.VBox([self.prompt_html, *self.controls(), W.HBox([self.check_button, self.hint_button]),
                               self.hint_html, self.feedback_html, self.warning_html],
                              layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
+        self.widget.add_class("tr-view")
 
     # -- to override ---------------------------------------------------------------------------------
 
@@ -228,7 +262,7 @@ class NumericView(ExerciseView):
     def controls(self) -> list[W.Widget]:
         ex: Numeric = self.exercise
         self.text = W.Text(value="", description="Your answer:", placeholder="e.g. 1,234",
-                           style=_LABEL_STYLE, layout=W.Layout(width="22em"))
+                           style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="22em"))
         unit = W.HTML(f"<span>{escape(ex.unit)}</span>" if ex.unit else "")
         return [W.HBox([self.text, unit])]
 
@@ -248,7 +282,10 @@ class SourceAnalysisView(ExerciseView):
     def controls(self) -> list[W.Widget]:
         ex: SourceAnalysis = self.exercise
         self.boxes: dict[str, W.Textarea] = {}
-        rows: list[W.Widget] = [W.HTML(source_html(ex), layout=_WIDE)]
+        rows: list[W.Widget] = [W.HTML(source_html(ex), layout=_WIDE),
+                                W.HTML("<p><em>Write your answers in the boxes and press Save answers; then press "
+                                       "Show model answers and tick the points your answers meet.</em></p>",
+                                       layout=_WIDE)]
         for n, q in enumerate(ex.questions, 1):
             rows.append(W.HTML(f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> "
                                f"{escape(q.text)}</p>", layout=_WIDE))
@@ -331,6 +368,7 @@ class ProgressView:
         self.export_html = W.HTML("")
         self.widget = W.VBox([self.summary_html, W.HBox([self.bar, self.refresh_button, self.export_button]),
                               self.export_html])
+        self.widget.add_class("tr-view")
         _PANELS.add(self)
         self.refresh()
 
@@ -341,7 +379,7 @@ class ProgressView:
     def refresh(self):
         summary = self.store.summary(self.lesson)
         self.summary = summary
-        self.summary_html.value = (f"<p><strong>Your progress in {escape(self.lesson)}:</strong> "
+        self.summary_html.value = (f"<p><strong>Your progress in {escape(lesson_title(self.lesson))}:</strong> "
                                    f"{escape(summary.text)}</p>")
         self.bar.max = max(1, summary.total or summary.done or 1)
         self.bar.value = min(summary.done, self.bar.max)
