@@ -37,8 +37,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pack (only if needed)
 
+# share/jupyter/lab/settings/overrides.json: the pack's defaults for JupyterLab (no news pop-up, no update check)
 lab: setup ## Open JupyterLab on the first lesson
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb \
+	  --LabApp.app_settings_dir="$(CURDIR)/share/jupyter/lab/settings" $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup browser ## Run the whole test suite (data, exercises, lessons, browser)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -51,24 +51,36 @@ def _handouts(args) -> int:
     from .handouts import LessonError, build
 
     try:
-        build(args.lessons, args.edition, args.out, args.workers)
+        result = build(args.lessons, args.edition, args.out, args.workers)
     except LessonError as err:
         print(f"Handouts not built: {err}\nNothing was written to {args.out}.", file=sys.stderr)
         return 1
     except (KeyError, ValueError) as err:
         print(f"Handouts not built: {err.args[0] if err.args else err}", file=sys.stderr)
         return 2
+    _say_where(result.out, result.editions, f"Wrote {len(result.files)} files.")
     return 0
+
+
+def _say_where(out, editions, first: str) -> None:
+    """The last lines of `make handouts` and `make pdf`: where to open what was written."""
+    from pathlib import Path
+
+    print(first)
+    for edition in editions:
+        print(f"{edition.capitalize()} edition: {(Path(out) / edition / 'index.html').resolve()}")
 
 
 def _pdf(args) -> int:
     from .handouts import print_pdfs
 
     try:
-        print_pdfs(args.out, args.edition)
+        pdfs = print_pdfs(args.out, args.edition)
     except (FileNotFoundError, RuntimeError) as err:
         print(f"PDFs not printed: {err}", file=sys.stderr)
         return 1
+    editions = ("student", "teacher") if args.edition == "both" else (args.edition,)
+    _say_where(args.out, editions, f"Printed {len(pdfs)} PDFs beside the handouts.")
     return 0
 
 

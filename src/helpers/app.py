@@ -68,6 +68,7 @@ def page(lesson: str | None = None, store=None):
                    "Your answers are saved on the computer that runs this page; the panel at the end counts them "
                    "and exports them.</p>")
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
+    exercises.add_class("tr-view")  # the pack's layout rules (helpers.exercises.widgets.VIEW_STYLESHEET)
     tabs = W.Tab(children=[explorer().widget, exercises])
     tabs.set_title(0, "Explore the timeline")
     tabs.set_title(1, "Exercises")

@@ -34,7 +34,7 @@ STYLESHEET = """
 .tr-exercise { border: 1px solid var(--jp-border-color1, #888); border-radius: 4px; padding: 0.6em 0.9em;
   margin: 1em 0; color: var(--jp-content-font-color1, inherit); break-inside: avoid; }
 .tr-exercise h3 { margin: 0 0 0.4em 0; font-size: 1.05em; }
-.tr-meta { font-size: 0.85em; color: var(--jp-content-font-color2, inherit); opacity: 0.85; }
+.tr-meta { font-size: 0.85em; color: var(--jp-content-font-color1, #333); }
 .tr-ruled { margin: 0.4em 0 0.8em 0; }
 .tr-ruled div { border-bottom: 1px solid var(--jp-border-color2, #999); height: 1.8em; }
 .tr-key { border-left: 4px solid var(--jp-brand-color1, #555); padding-left: 0.6em; margin-top: 0.6em; }

@@ -62,7 +62,8 @@ VIEW_STYLESHEET = """
   flex-wrap: wrap; height: auto; max-width: 100%; }
 .tr-view .widget-dropdown select, .tr-view .jupyter-widget-dropdown select { min-width: 0; max-width: 100%; }
 .tr-view .widget-label, .tr-view .jupyter-widget-label { overflow: visible; white-space: normal; height: auto; }
-.tr-view .widget-textarea, .tr-view .jupyter-widget-textarea { flex-wrap: wrap; max-width: 100%; }
+.tr-view .widget-textarea, .tr-view .jupyter-widget-textarea { flex-wrap: wrap; max-width: 100%; height: auto; }
+.tr-view .widget-textarea textarea, .tr-view .jupyter-widget-textarea textarea { min-height: 6em; }
 .tr-view .widget-slider, .tr-view .jupyter-widget-slider { flex-wrap: wrap; max-width: 100%; height: auto; }
 .tr-view .widget-slider .slider-container, .tr-view .jupyter-widget-slider .slider-container { min-width: 10em; }
 .tr-view .widget-readout, .tr-view .jupyter-widget-readout { overflow: visible; min-width: 9em; }
@@ -290,7 +291,7 @@ class SourceAnalysisView(ExerciseView):
             rows.append(W.HTML(f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> "
                                f"{escape(q.text)}</p>", layout=_WIDE))
             box = W.Textarea(value="", placeholder="Write your answer here", description=f"Answer {n}:",
-                             style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="60em", height="6em"))
+                             rows=4, style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="60em"))
             self.boxes[q.id] = box
             rows.append(box)
         self.reveal_button = W.Button(description="Show model answers", icon="eye", disabled=True,
