@@ -48,12 +48,16 @@ test: setup browser ## Run the whole test suite (data, exercises, lessons, brows
 .PHONY: browser app collect
 # The browser tests drive Debian's chromium through Playwright: never a downloaded browser. As root
 # (CI, containers) the set-up installs the package when it is missing; otherwise the tests skip and say why.
-browser: ## Install Debian's chromium for the browser tests, if missing (root only)
+browser: ## Install Debian's chromium (root only) and axe-core (npm) for the browser tests, if missing
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's chromium for the browser tests (apt-get, first run only)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium is not installed (as root: apt-get install chromium); the browser tests will be skipped"; fi; }
+	@test -f node_modules/axe-core/axe.min.js || { \
+	  if command -v npm >/dev/null; then echo "Installing axe-core for the accessibility checks (npm, into node_modules/)"; \
+	    npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null; \
+	  else echo "npm is not installed (apt-get install npm); the accessibility checks will be skipped"; fi; }
 
 app: setup ## Serve the timeline explorer and a lesson's exercises as a page without code (Voila)
 	JUPYTER_PATH="$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \

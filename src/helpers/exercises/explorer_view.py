@@ -21,6 +21,17 @@ from .static import STYLESHEET
 from .widgets import VIEW_STYLESHEET
 
 ALL = ""
+#: The Dates slider's two handles need names for screen readers ("Start of the date range"), and
+#: ipywidgets gives them none. A widget's HTML runs no <script>, so this one-pixel image that fails to
+#: load names them from its onerror handler, now and whenever the view is drawn again.
+SLIDER_NAMES = (
+    '<img alt="" hidden src="data:image/gif;base64,AA==" onerror="(function(img){'
+    "var root=img.closest('.tr-view');if(!root)return;"
+    "var name=function(){root.querySelectorAll('.noUi-handle-lower').forEach(function(h){"
+    "h.setAttribute('aria-label','Start of the date range')});"
+    "root.querySelectorAll('.noUi-handle-upper').forEach(function(h){"
+    "h.setAttribute('aria-label','End of the date range')})};"
+    "name();new MutationObserver(name).observe(root,{childList:true,subtree:true});})(this)\">")
 #: The width of the timeline drawn for phones (its text is then about as large as on a laptop).
 NARROW_WIDTH = 360
 #: The table lists at most this many events (the timeline shows them all).
@@ -70,7 +81,8 @@ class ExplorerView:
         title = spec.title if spec is not None and spec.title else "Explore the events"
         prompt = escape(" ".join(spec.prompt.split())) if spec is not None else (
             "Choose dates, a theme or a person: the timeline and the table show the events that match.")
-        header = W.HTML(f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style><h4 style='margin: 0.2em 0'>{escape(title)}</h4><p>{prompt}</p>")
+        header = W.HTML(f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style><h4 style='margin: 0.2em 0'>{escape(title)}</h4>"
+                        f"<p>{prompt}</p>{SLIDER_NAMES}")
         self.widget = W.VBox([header, self.dates, W.HBox([self.theme, self.person]), self.count_html,
                               self.figure_html, self.table_html],
                              layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
