@@ -226,6 +226,9 @@ def open_and_run_all(page, lab: Server, notebook: str) -> None:
     page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/notebooks/{notebook}?token={lab.token}", wait_until="commit")
     cells(page).first.wait_for(timeout=START_TIMEOUT * MS)
     page.get_by_text(re.compile(r"Python 3 \(ipykernel\) \| Idle")).wait_for(timeout=START_TIMEOUT * MS)
+    page.wait_for_timeout(1000)  # JupyterLab writes the kernel's details into the notebook once it is idle
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), f"{notebook} is marked modified on opening"
     page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
     page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
     try:
@@ -484,6 +487,8 @@ AXE_REPORTS = ROOT / "build" / "axe"
 #: Violations of these impacts fail a test; the others are reported in build/axe/<page>.json.
 BLOCKING = ("critical", "serious")
 PHONE = {"width": 375, "height": 812}
+#: TRUCE_README_SCREENSHOTS=1 makes the tests also save the README's two pictures into docs/screenshots/.
+README_SHOTS = ROOT / "docs" / "screenshots" if os.environ.get("TRUCE_README_SCREENSHOTS") == "1" else None
 
 
 def axe_violations(page, name: str, context=None) -> list[dict]:
@@ -556,15 +561,33 @@ def test_handouts_and_indexes_have_no_serious_accessibility_violations(browser, 
             found = blocking(axe_violations(page, "handout-" + path.replace("/", "-").removesuffix(".html")))
             if found:
                 problems[path] = found
+            if README_SHOTS and path == f"student/{LESSON.stem}.html":  # the README's picture of a handout
+                README_SHOTS.mkdir(parents=True, exist_ok=True)
+                page.set_viewport_size({"width": 1000, "height": 800})
+                page.locator(".tr-exercise").first.evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.screenshot(path=str(README_SHOTS / "handout-page.png"))
+                page.set_viewport_size({"width": 1400, "height": 1000})
     assert problems == {}, json.dumps(problems, indent=1)
     assert not server.blocked, f"a handout tried to reach the network: {server.blocked}"
 
 
 def test_lesson_in_jupyterlab_after_run_all_has_no_serious_accessibility_violations(lesson_page):
     with screenshot_on_failure(lesson_page, "lab-axe") as page:
+        # the pack's own part of the page: rendered Markdown and outputs (JupyterLab's editors and panels are
+        # JupyterLab's; build/axe/lab-*-whole-notebook.json keeps what axe says of them, for information)
         notebook = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
-        found = blocking(axe_violations(page, f"lab-{LESSON.stem}", {"include": [[notebook]]}))
+        axe_violations(page, f"lab-{LESSON.stem}-whole-notebook", {"include": [[notebook]]})
+        own = {"include": [[f"{notebook} .jp-MarkdownOutput"], [f"{notebook} .jp-OutputArea"]]}
+        found = blocking(axe_violations(page, f"lab-{LESSON.stem}", own))
         assert found == [], "\n".join(found)
+        if README_SHOTS:  # the README's picture of a lesson: its first exercise, answered below the text
+            index, _ = first_choice(LESSON)
+            cells(page).nth(max(0, index - 1)).scroll_into_view_if_needed()
+            page.set_viewport_size({"width": 1280, "height": 800})
+            cells(page).nth(max(0, index - 1)).evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+            README_SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(README_SHOTS / "lesson-in-jupyterlab.png"))
 
 
 def open_app(page, app: Server, lesson: str | None = None):

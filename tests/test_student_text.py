@@ -132,3 +132,15 @@ def test_app_page_shows_titles_not_slugs(monkeypatch, tmp_path):
     walk(tabs)
     text = " ".join(texts)
     assert "06-rupture-1927" not in text and "The rupture, 1927" in text
+
+
+def test_every_notebook_carries_the_kernel_details_jupyterlab_would_write():
+    """A notebook whose kernelspec or language_info differs from what the kernel reports is rewritten by
+    JupyterLab when it opens, and shows as modified before the student has done anything."""
+    wanted = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+        assert meta.get("kernelspec") == wanted, path.name
+        info = meta.get("language_info", {})
+        assert {"name", "version", "mimetype", "file_extension", "codemirror_mode", "pygments_lexer",
+                "nbconvert_exporter"} <= set(info), f"{path.name}: language_info incomplete"
