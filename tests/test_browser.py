@@ -453,11 +453,11 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
     """`make app`: the page shows widgets and no code; one exercise answered by clicking; the slider moves."""
     from playwright.sync_api import expect
 
-    from helpers.app import default_lesson
+    from helpers.app import app_exercises, default_lesson
 
     lesson = default_lesson()
     bank = load_bank(lesson)
-    ex = next(e for e in bank.graded if isinstance(e, Choice) and not e.multiple
+    ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple
               and (e.max_attempts is None or e.max_attempts >= 2))
     with new_page(browser, app, "app") as page:
         page.goto(f"{app.url}/?token={app.token}", wait_until="commit")  # Voila streams the page as it runs

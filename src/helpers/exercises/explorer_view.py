@@ -25,7 +25,7 @@ ALL = ""
 #: ipywidgets gives them none. A widget's HTML runs no <script>, so this one-pixel image that fails to
 #: load names them from its onerror handler, now and whenever the view is drawn again.
 SLIDER_NAMES = (
-    '<img alt="" hidden src="data:image/gif;base64,AA==" onerror="(function(img){'
+    '<img hidden src="data:image/gif;base64,AA==" onerror="(function(img){'
     "var root=img.closest('.tr-view');if(!root)return;"
     "var name=function(){root.querySelectorAll('.noUi-handle-lower').forEach(function(h){"
     "h.setAttribute('aria-label','Start of the date range')});"
