@@ -30,7 +30,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only, about two minutes)"; $(PYTHON) -m venv $(VENV); }
+	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only: a minute or two with a warm pip cache, more on a first download)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing the pack and its dependencies into $(VENV)"
 	@$(PY) -m pip install --disable-pip-version-check --quiet -e '.[test]' 2>&1 | { grep -v "^WARNING: Location" || true; }
 	@$(PY) -c "import helpers" && touch $(STAMP)
