@@ -467,11 +467,11 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
         assert "from helpers" not in html and "page()" not in html, "the page carries no code"
         assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "no code editors on the page"
         page.screenshot(path=str(SCREENSHOTS / "app-explorer.png"))
-        explorer_box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text="Explore the events")).last
+        explorer_box = page.locator(".widget-vbox").filter(has=page.locator("h3", has_text="Explore the events")).last
         move_slider_and_check(page, explorer_box, "app-explorer")
 
         page.get_by_role("tab", name="Exercises").click()
-        box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text=ex.title or ex.id)).filter(
+        box = page.locator(".widget-vbox").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
             has=page.get_by_role("button", name=CHECK)).last
         box.scroll_into_view_if_needed()
         answer_wrongly_then_rightly(box, app, ex, "app-exercise.png")
@@ -635,7 +635,7 @@ def test_an_exercise_is_answered_and_checked_with_the_keyboard_alone(browser, ap
         page.keyboard.press("ArrowRight")   # the tab bar moves with the arrow keys
         page.keyboard.press("Enter")
         expect(tab).to_have_attribute("aria-selected", "true")
-        box = page.locator(".tr-view").filter(has=page.locator("h4", has_text=ex.title)).filter(
+        box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title)).filter(
             has=page.get_by_role("button", name=CHECK)).last
         radios = box.get_by_role("radio")
         tab_to(page, radios.first)
@@ -725,7 +725,7 @@ def test_every_app_exercise_is_answered_and_checked_on_a_phone(browser, app):
                 page.screenshot(path=str(SCREENSHOTS / f"app-phone-explore-{lesson}.png"))
                 page.get_by_role("tab", name="Exercises").click()
                 for ex in app_exercises(load_bank(lesson)):
-                    box = page.locator(".tr-view").filter(has=page.locator("h4", has_text=ex.title or ex.id)).filter(
+                    box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
                         has=page.get_by_role("button", name=re.compile(r"^\W*(Check|Save answers)$"))).last
                     box.scroll_into_view_if_needed()
                     problems = box.evaluate(OVERLAPS)

@@ -497,12 +497,14 @@ _TABLE_OUTPUT = re.compile(r'(<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>
 
 
 def focusable_tables(html: str) -> str:
-    """Let the keyboard reach (and so scroll) each output that holds a table: tabindex, and a name.
+    """Let the keyboard reach (and so scroll) each output that holds a table: tabindex, and a name of its own.
 
     >>> focusable_tables('<div class="jp-OutputArea-output"><div><table class="dataframe">')
-    '<div class="jp-OutputArea-output" tabindex="0" role="region" aria-label="Table"><div><table class="dataframe">'
+    '<div class="jp-OutputArea-output" tabindex="0" role="region" aria-label="Table 1"><div><table class="dataframe">'
     """
-    return _TABLE_OUTPUT.sub(r'\1 tabindex="0" role="region" aria-label="Table"\2', html)
+    count = iter(range(1, 10_000))
+    return _TABLE_OUTPUT.sub(lambda m: f'{m.group(1)} tabindex="0" role="region" aria-label="Table {next(count)}"'
+                                       f"{m.group(2)}", html)
 
 
 def _embed_image(tag: str, folder: Path) -> str:

@@ -81,8 +81,8 @@ class ExplorerView:
         title = spec.title if spec is not None and spec.title else "Explore the events"
         prompt = escape(" ".join(spec.prompt.split())) if spec is not None else (
             "Choose dates, a theme or a person: the timeline and the table show the events that match.")
-        header = W.HTML(f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style><h4 style='margin: 0.2em 0'>{escape(title)}</h4>"
-                        f"<p>{prompt}</p>{SLIDER_NAMES}")
+        header = W.HTML(f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
+                        f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3><p>{prompt}</p>{SLIDER_NAMES}")
         self.widget = W.VBox([header, self.dates, W.HBox([self.theme, self.person]), self.count_html,
                               self.figure_html, self.table_html],
                              layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))

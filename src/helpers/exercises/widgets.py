@@ -461,7 +461,7 @@ def _download_link(path: Path) -> str:
 def _header(ex: Exercise) -> str:
     title = ex.title or TYPE_NAMES.get(ex.kind, "Exercise")
     paragraphs = "".join(f"<p>{escape(' '.join(b.split()))}</p>" for b in ex.prompt.strip().split("\n\n") if b.strip())
-    return (f"<h4 style='margin: 0.2em 0'>{escape(title)}</h4>"
+    return (f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3>"
             f"<p class='tr-meta'>{escape(TYPE_NAMES.get(ex.kind, ''))} · skill: {escape(ex.skill)}</p>{paragraphs}")
 
 
