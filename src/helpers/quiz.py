@@ -3,18 +3,18 @@
 ``python -m helpers export-quiz --format gift --lessons 01,06 --out build/quiz`` writes one file per
 lesson. What each exercise becomes:
 
-============== ================================ ===================== ===============================
-bank type      GIFT                             Moodle XML            QTI 1.2 (Canvas)
-============== ================================ ===================== ===============================
-choice         multiple choice (weights for     multichoice           multiple_choice_question or
-               several right answers)                                 multiple_answers_question
-numeric        numerical (near misses, too low  numerical             numerical_question
-               and too high as 0% answers)
-matching       matching                         matching              matching_question
-chronology     matching: event -> position      ordering              matching_question (positions)
-source_analysis essay (model answers as          essay (graderinfo)    essay_question (model answers
-               general feedback)                                      as general feedback)
-============== ================================ ===================== ===============================
+=============== =============================== ==================== ==================================
+bank type       GIFT                            Moodle XML           QTI 1.2 (Canvas)
+=============== =============================== ==================== ==================================
+choice          multiple choice (weights for    multichoice          multiple_choice_question or
+                several right answers)                               multiple_answers_question
+numeric         numerical (near misses, too low numerical            numerical_question (the same
+                and too high as 0% answers)                          feedback as range conditions)
+matching        matching                        matching             matching_question
+chronology      matching: event -> position     ordering             matching_question (positions)
+source_analysis essay (model answers as general essay (graderinfo)   essay_question (model answers as
+                feedback)                                            general feedback)
+=============== =============================== ==================== ==================================
 
 Every option keeps its feedback; the bank's explanation becomes the general feedback. The explorer
 (nothing to mark) is left out.
