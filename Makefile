@@ -30,15 +30,17 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only, about two minutes)"; $(PYTHON) -m venv $(VENV); }
+	@test -x $(PY) || { echo "Creating the environment in $(VENV) (first run only: a minute or two with a warm pip cache, more on a first download)"; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing the pack and its dependencies into $(VENV)"
 	@$(PY) -m pip install --disable-pip-version-check --quiet -e '.[test]' 2>&1 | { grep -v "^WARNING: Location" || true; }
 	@$(PY) -c "import helpers" && touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pack (only if needed)
 
+# share/jupyter/lab/settings/overrides.json: the pack's defaults for JupyterLab (no news pop-up, no update check)
 lab: setup ## Open JupyterLab on the first lesson
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(LAB_ROOT)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb \
+	  --LabApp.app_settings_dir="$(CURDIR)/share/jupyter/lab/settings" $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup browser lint ## Lint, then run the whole test suite (data, exercises, lessons, browser)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -51,12 +53,16 @@ lint: setup ## Check the code's style and common mistakes (ruff); `ruff format .
 .PHONY: browser app collect
 # The browser tests drive Debian's chromium through Playwright: never a downloaded browser. As root
 # (CI, containers) the set-up installs the package when it is missing; otherwise the tests skip and say why.
-browser: ## Install Debian's chromium for the browser tests, if missing (root only)
+browser: ## Install Debian's chromium (root only) and axe-core (npm) for the browser tests, if missing
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's chromium for the browser tests (apt-get, first run only)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium is not installed (as root: apt-get install chromium); the browser tests will be skipped"; fi; }
+	@test -f node_modules/axe-core/axe.min.js || { \
+	  if command -v npm >/dev/null; then echo "Installing axe-core for the accessibility checks (npm, into node_modules/)"; \
+	    npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null; \
+	  else echo "npm is not installed (apt-get install npm); the accessibility checks will be skipped"; fi; }
 
 # Where `make app` listens: this computer only by default. To serve a class on the network, give a token
 # only the class knows: make app APP_IP=0.0.0.0 APP_TOKEN=some-words (pupils open …:8866/?token=some-words).

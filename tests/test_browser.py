@@ -30,7 +30,7 @@ import pytest
 from conftest import ROOT
 from helpers.exercises import load_bank
 from helpers.exercises.model import Choice
-from helpers.notebooks import cell_text, read_notebook
+from helpers.notebooks import cell_text, lesson_title, read_notebook
 from test_lab import free_port, stop
 
 pytestmark = pytest.mark.browser
@@ -231,6 +231,9 @@ def open_and_run_all(page, lab: Server, notebook: str) -> None:
     page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/notebooks/{notebook}?token={lab.token}", wait_until="commit")
     cells(page).first.wait_for(timeout=START_TIMEOUT * MS)
     page.get_by_text(re.compile(r"Python 3 \(ipykernel\) \| Idle")).wait_for(timeout=START_TIMEOUT * MS)
+    page.wait_for_timeout(1000)  # JupyterLab writes the kernel's details into the notebook once it is idle
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), f"{notebook} is marked modified on opening"
     page.locator(".lm-MenuBar-itemLabel").get_by_text("Run", exact=True).click()
     page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
     try:
@@ -455,11 +458,11 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
     """`make app`: the page shows widgets and no code; one exercise answered by clicking; the slider moves."""
     from playwright.sync_api import expect
 
-    from helpers.app import default_lesson
+    from helpers.app import app_exercises, default_lesson
 
     lesson = default_lesson()
     bank = load_bank(lesson)
-    ex = next(e for e in bank.graded if isinstance(e, Choice) and not e.multiple
+    ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple
               and (e.max_attempts is None or e.max_attempts >= 2))
     with new_page(browser, app, "app") as page:
         page.goto(f"{app.url}/?token={app.token}", wait_until="commit")  # Voila streams the page as it runs
@@ -469,15 +472,275 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
         assert "from helpers" not in html and "page()" not in html, "the page carries no code"
         assert page.locator(".jp-InputArea-editor, .cm-editor").count() == 0, "no code editors on the page"
         page.screenshot(path=str(SCREENSHOTS / "app-explorer.png"))
-        explorer_box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text="Explore the events")).last
+        explorer_box = page.locator(".widget-vbox").filter(has=page.locator("h3", has_text="Explore the events")).last
         move_slider_and_check(page, explorer_box, "app-explorer")
 
         page.get_by_role("tab", name="Exercises").click()
-        box = page.locator(".widget-vbox").filter(has=page.locator("h4", has_text=ex.title or ex.id)).filter(
+        box = page.locator(".widget-vbox").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
             has=page.get_by_role("button", name=CHECK)).last
         box.scroll_into_view_if_needed()
         answer_wrongly_then_rightly(box, app, ex, "app-exercise.png")
-        expect(page.locator("p", has_text=f"Your progress in {lesson}")).to_contain_text("(1 correct)")
+        expect(page.locator("p", has_text=f"Your progress in {lesson_title(lesson)}")).to_contain_text("(1 correct)")
+    assert not app.blocked, f"the page tried to reach the network: {app.blocked}"
+
+
+# --- accessibility (axe-core), keyboard, phone size -------------------------------------------------------
+
+#: axe-core, installed from the npm registry by `make browser` (part of `make test`) into node_modules/.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_REPORTS = ROOT / "build" / "axe"
+#: Violations of these impacts fail a test; the others are reported in build/axe/<page>.json.
+BLOCKING = ("critical", "serious")
+PHONE = {"width": 375, "height": 812}
+#: TRUCE_README_SCREENSHOTS=1 makes the tests also save the README's two pictures into docs/screenshots/.
+README_SHOTS = ROOT / "docs" / "screenshots" if os.environ.get("TRUCE_README_SCREENSHOTS") == "1" else None
+
+
+def axe_violations(page, name: str, context=None) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules and best practice) on the page, or on ``context`` (axe's
+    include/exclude object); save every violation to build/axe/<name>.json and return them."""
+    if not AXE.is_file():
+        reason = "axe-core is not installed: `make browser` installs it with npm (is npm installed?)"
+        if os.environ.get("TRUCE_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """async (context) => {
+             const result = await axe.run(context || document, {resultTypes: ['violations']});
+             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 300)}))}));
+           }""", context)
+    AXE_REPORTS.mkdir(parents=True, exist_ok=True)
+    (AXE_REPORTS / f"{name}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
+    return found
+
+
+def blocking(violations: list[dict]) -> list[str]:
+    """One line per critical or serious violation: rule, impact, help and the first elements it names."""
+    return [f"{v['id']} ({v['impact']}): {v['help']}; {len(v['nodes'])} element(s), e.g. "
+            f"{'; '.join(n['target'] for n in v['nodes'][:3])}" for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.fixture(scope="module")
+def handout_site(tmp_path_factory):
+    """Both editions of every lesson's handout, built once and served on loopback."""
+    import functools
+    import http.server
+    import threading
+
+    from helpers.editions import build
+
+    out = tmp_path_factory.mktemp("handouts") / "handouts"
+    home, os.environ["HOME"] = os.environ.get("HOME"), str(tmp_path_factory.mktemp("home"))
+    try:
+        build(out=out, folder=ROOT / "notebooks", workers=2, progress=False)
+    finally:
+        if home is not None:
+            os.environ["HOME"] = home
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # no request log on the test's output
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", "", out, out / "none.sqlite", out / "none.log"), out
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_handouts_and_indexes_have_no_serious_accessibility_violations(browser, handout_site):
+    server, out = handout_site
+    pages = [f"{edition}/{p.name}" for edition in ("student", "teacher")
+             for p in sorted((out / edition).glob("*.html"), key=lambda p: (p.name != "index.html", p.name))]
+    assert len(pages) == 2 * (len(list((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))) + 1)
+    problems = {}
+    with new_page(browser, server, "handouts-axe") as page:
+        for path in pages:
+            page.goto(f"{server.url}/{path}")
+            found = blocking(axe_violations(page, "handout-" + path.replace("/", "-").removesuffix(".html")))
+            if found:
+                problems[path] = found
+            if README_SHOTS and path == f"student/{LESSON.stem}.html":  # the README's picture of a handout
+                README_SHOTS.mkdir(parents=True, exist_ok=True)
+                page.set_viewport_size({"width": 1000, "height": 800})
+                page.locator(".tr-exercise").first.evaluate("el => el.scrollIntoView({block: 'start'})")
+                page.screenshot(path=str(README_SHOTS / "handout-page.png"))
+                page.set_viewport_size({"width": 1400, "height": 1000})
+    assert problems == {}, json.dumps(problems, indent=1)
+    assert not server.blocked, f"a handout tried to reach the network: {server.blocked}"
+
+
+def test_lesson_in_jupyterlab_after_run_all_has_no_serious_accessibility_violations(lesson_page):
+    with screenshot_on_failure(lesson_page, "lab-axe") as page:
+        # the pack's own part of the page: rendered Markdown and outputs (JupyterLab's editors and panels are
+        # JupyterLab's; build/axe/lab-*-whole-notebook.json keeps what axe says of them, for information)
+        notebook = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+        axe_violations(page, f"lab-{LESSON.stem}-whole-notebook", {"include": [[notebook]]})
+        own = {"include": [[f"{notebook} .jp-MarkdownOutput"], [f"{notebook} .jp-OutputArea"]]}
+        found = blocking(axe_violations(page, f"lab-{LESSON.stem}", own))
+        assert found == [], "\n".join(found)
+        if README_SHOTS:  # the README's picture of a lesson: its first exercise, answered below the text
+            index, _ = first_choice(LESSON)
+            cells(page).nth(max(0, index - 1)).scroll_into_view_if_needed()
+            page.set_viewport_size({"width": 1280, "height": 800})
+            cells(page).nth(max(0, index - 1)).evaluate("el => el.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
+            README_SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(README_SHOTS / "lesson-in-jupyterlab.png"))
+
+
+def open_app(page, app: Server, lesson: str | None = None):
+    page.goto(f"{app.url}/?token={app.token}" + (f"&lesson={lesson}" if lesson else ""), wait_until="commit")
+    page.get_by_role("tab", name="Exercises").wait_for(timeout=START_TIMEOUT * MS)
+    page.locator(".tr-view").first.wait_for(timeout=START_TIMEOUT * MS)
+
+
+def test_app_tabs_have_no_serious_accessibility_violations(browser, app):
+    from playwright.sync_api import expect
+
+    with new_page(browser, app, "app-axe") as page:
+        open_app(page, app)
+        expect(page.get_by_role("status").filter(has_text="match").first).to_contain_text("match")
+        explore = blocking(axe_violations(page, "app-explore"))
+        page.get_by_role("tab", name="Exercises").click()
+        expect(page.get_by_role("button", name=CHECK).first).to_be_visible()
+        exercises = blocking(axe_violations(page, "app-exercises"))
+        assert (explore, exercises) == ([], []), "\n".join(explore + exercises)
+    assert not app.blocked
+
+
+def tab_to(page, target, limit: int = 300) -> None:
+    """Press Tab until the keyboard's focus is on ``target`` (as a student without a mouse would)."""
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def test_an_exercise_is_answered_and_checked_with_the_keyboard_alone(browser, app):
+    """Tab to the options, choose with the arrow keys, Tab to Check, press Enter: the feedback comes."""
+    from playwright.sync_api import expect
+
+    from helpers.app import app_exercises, default_lesson
+
+    bank = load_bank(default_lesson())
+    ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple)
+    right = [o.id for o in ex.options].index(ex.answer[0])
+    with new_page(browser, app, "app-keyboard") as page:
+        open_app(page, app)
+        tab = page.get_by_role("tab", name="Exercises")
+        tab_to(page, page.get_by_role("tab", name="Explore the timeline"))
+        page.keyboard.press("ArrowRight")   # the tab bar moves with the arrow keys
+        page.keyboard.press("Enter")
+        expect(tab).to_have_attribute("aria-selected", "true")
+        box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title)).filter(
+            has=page.get_by_role("button", name=CHECK)).last
+        radios = box.get_by_role("radio")
+        tab_to(page, radios.first)
+        if right == 0:
+            page.keyboard.press("Space")
+        for _ in range(right):
+            page.keyboard.press("ArrowDown")
+        expect(radios.nth(right)).to_be_checked()
+        tab_to(page, box.get_by_role("button", name=CHECK))
+        page.keyboard.press("Enter")
+        expect(box.locator(".tr-feedback")).to_contain_text("✔ Correct.")
+        shot(box, "app-keyboard-exercise.png")
+
+
+OVERLAPS = """(box) => {
+  const boxes = [...box.querySelectorAll('label, button, select, textarea, input[type=text]')]
+    .filter(el => el.offsetParent !== null && !(el.tagName === 'LABEL' && el.querySelector('input, select, textarea')
+                                                && el.closest('.widget-radio-box, .widget-checkbox') === null))
+    .map(el => ({el, r: el.getBoundingClientRect(), name: (el.innerText || el.tagName).trim().slice(0, 40)}))
+    .filter(b => b.r.width > 0 && b.r.height > 0);
+  const out = [];
+  const width = document.documentElement.clientWidth;
+  for (const b of boxes) if (b.r.right > width + 1 || b.r.left < -1) out.push(`${b.name} runs off the screen`);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+    const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+    const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+    if (x > 1 && y > 1) out.push(`"${a.name}" overlaps "${b.name}"`);
+  }
+  return out;
+}"""
+
+
+def answer_rightly(page, box, ex) -> None:
+    """Answer an exercise as the bank says is right, with clicks and typing, and press its button."""
+    from playwright.sync_api import expect
+
+    from helpers.exercises.model import Chronology, Matching, SourceAnalysis
+
+    if isinstance(ex, Choice):
+        for oid in ex.answer:
+            role = "checkbox" if ex.multiple else "radio"
+            box.get_by_role(role, name=f"{oid}) {ex.option(oid).text}", exact=True).check()
+    elif isinstance(ex, Matching):
+        for left, right in ex.key().items():
+            box.get_by_role("combobox", name=f"{ex.right_label} for {left}:").select_option(
+                label=f"{right}) {ex.right_item(right).text}")
+    elif isinstance(ex, Chronology):
+        order = list(ex.display_order())
+        rows = box.locator(".widget-hbox").filter(has=page.get_by_role("button", name=re.compile(r"Up$")))
+        for i, item_id in enumerate(ex.order):
+            j = order.index(item_id)
+            while j > i:  # move it up one place at a time, waiting for the kernel to redraw the row
+                rows.nth(j).get_by_role("button", name=re.compile(r"Up$")).click()
+                order[j - 1], order[j] = order[j], order[j - 1]
+                j -= 1
+                expect(rows.nth(j)).to_contain_text(f"[{item_id}]")
+    elif isinstance(ex, SourceAnalysis):
+        for n in range(len(ex.questions)):
+            box.get_by_role("textbox").nth(n).fill(f"My answer to question {n + 1}.")
+    button = box.get_by_role("button", name=re.compile(r"^\W*(Check|Save answers)$"))
+    button.click()
+    expected = "✔ Answers saved." if isinstance(ex, SourceAnalysis) else "✔ Correct."
+    expect(box.locator(".tr-feedback").first).to_contain_text(expected)
+
+
+def test_every_app_exercise_is_answered_and_checked_on_a_phone(browser, app):
+    """At 375×812: every exercise of the lesson (TRUCE_APP_LESSONS=all: of every lesson) is answered and
+    checked, and no option, label or button overlaps another or runs off the screen; the filters fit."""
+    from helpers.app import app_exercises, default_lesson
+    from helpers.exercises.bank import available_lessons
+
+    lessons = available_lessons() if os.environ.get("TRUCE_APP_LESSONS") == "all" else [default_lesson()]
+    context = browser.new_context(viewport=PHONE)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("http://127.0.0.1:", "data:", "blob:")) else (app.blocked.append(route.request.url), route.abort()))
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60 * MS)
+        with screenshot_on_failure(page, "app-phone"):
+            for lesson in lessons:
+                open_app(page, app, lesson)
+                explorer_box = page.locator(".tr-view").first
+                problems = explorer_box.evaluate(OVERLAPS)
+                assert problems == [], f"explorer at 375 px: {problems}"
+                page.screenshot(path=str(SCREENSHOTS / f"app-phone-explore-{lesson}.png"))
+                page.get_by_role("tab", name="Exercises").click()
+                for ex in app_exercises(load_bank(lesson)):
+                    box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
+                        has=page.get_by_role("button", name=re.compile(r"^\W*(Check|Save answers)$"))).last
+                    box.scroll_into_view_if_needed()
+                    problems = box.evaluate(OVERLAPS)
+                    assert problems == [], f"{ex.id} at 375 px: {problems}"
+                    answer_rightly(page, box, ex)
+                    assert box.evaluate(OVERLAPS) == [], f"{ex.id} after checking"
+                    if lesson == lessons[0] and ex is app_exercises(load_bank(lesson))[0]:
+                        shot(box, "app-phone-exercise.png")
+    finally:
+        context.close()
     assert not app.blocked, f"the page tried to reach the network: {app.blocked}"
 
 

@@ -29,7 +29,7 @@ def test_few_events_get_a_labelled_row_each(events):
     ordered = rupture.sort_values(["start_date", "event_id"])
     first = ordered.iloc[0]
     assert text.startswith(f"Timeline of {len(rupture)} events from {first['start_date']:%B %Y}")
-    assert "one row per event" in text and "rupture" in text and str(first["title"]) in text
+    assert "one row per event" in text and "Rupture" in text and str(first["title"]) in text
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == len(rupture)
@@ -42,7 +42,9 @@ def test_many_events_get_one_row_per_theme(events):
     fig = timeline(events)
     ax = fig.axes[0]
     themes = sorted(events["theme"].astype(str).unique())
-    assert sorted(t.get_text().replace(" ", "_") for t in ax.get_yticklabels()) == themes
+    from helpers.charts import theme_label
+
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(theme_label(t) for t in themes)
     assert "one row per theme" in alt_text(fig)
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(events)
 
@@ -100,8 +102,13 @@ def test_the_svg_timeline_is_well_formed_and_draws_one_marker_per_event():
         if rows:  # one labelled row per event, earliest first (titles shortened to 40 characters)
             assert [t for t in texts if t in rows] == rows
         else:  # one row per theme, and year ticks across 1924-1931
-            assert {"rupture", "recognition"} <= set(texts)
+            assert {"Rupture", "Recognition"} <= set(texts), "themes by their names, not their ids"
             assert {"1925", "1930"} <= set(texts) or {"1926", "1930"} <= set(texts)
+    narrow = ET.fromstring(timeline_svg(few, width=360))  # a phone: legend and labels fit the width
+    xs = [float(t.get("x")) for t in narrow.iter("{http://www.w3.org/2000/svg}text")]
+    assert all(0 <= x <= 360 for x in xs)
+    assert all(len(t.text) <= 20 for t in narrow.iter("{http://www.w3.org/2000/svg}text")
+               if t.get("text-anchor") == "end"), "row labels shortened to fit the narrow drawing"
     empty = timeline_svg(events.iloc[0:0])
     assert "No events match these filters" in empty and ET.fromstring(empty) is not None
     html = svg_html(empty, 'Timeline with "no" events.')

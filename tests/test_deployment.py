@@ -115,5 +115,7 @@ def test_the_app_page_has_the_explorer_and_the_lessons_exercises(tmp_path):
     assert any("Dates" in getattr(w, "description", "") for w in explorer.children)
     views, panel = tabs._truce_views
     bank = load_bank(lesson)
-    assert [v.exercise.id for v in views] == [e.id for e in bank if e.kind != "explorer"]
+    # in the bank's order, less the explorers and the exercises the bank marks app: false
+    assert [v.exercise.id for v in views] == [e.id for e in bank if e.kind != "explorer" and e.app]
+    assert "start-labour-vote-change" in bank and "start-labour-vote-change" not in {v.exercise.id for v in views}
     assert panel.lesson == lesson and exercises.children[-1] is panel.widget

@@ -41,6 +41,11 @@ def test_make_lab_starts_jupyterlab_on_the_first_lesson(tmp_path):
             assert json.load(r)["type"] == "notebook"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=5) as r:
             assert r.status == 200
+        # the pack's overrides (share/jupyter/lab/settings/overrides.json): no news pop-up over the lessons
+        plugin = "@jupyterlab/apputils-extension:notification"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab/api/settings/{plugin}?token={token}", timeout=5) as r:
+            defaults = json.load(r)["schema"]["properties"]   # overrides become the defaults
+        assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
     finally:
         stop(proc)
 

@@ -206,7 +206,7 @@ def test_the_explorer_filters_redraw_the_timeline_and_the_table():
     everything = len(view.shown)
     view.theme.value = "rupture"
     assert 0 < len(view.shown) < everything and set(view.shown["theme"]) == {"rupture"}
-    assert "rupture" in view.alt_text and f"Timeline of {len(view.shown)} event" in view.alt_text
+    assert "Rupture" in view.alt_text and f"Timeline of {len(view.shown)} event" in view.alt_text
     assert 'alt="Timeline of' in view.figure_html.value
     for title in view.shown["title"].head(5):
         assert views.escape(str(title)) in view.table_html.value
@@ -214,6 +214,25 @@ def test_the_explorer_filters_redraw_the_timeline_and_the_table():
     view.person.value = "krasin"
     assert len(view.shown) and view.shown["people"].map(lambda ids: "krasin" in ids).all()
     assert f"{len(view.shown)} event" in view.count_html.value
+
+
+def test_the_explorer_lists_people_by_surname_for_the_chosen_dates_and_theme():
+    from helpers.exercises.explorer_view import surname
+
+    view = explorer()
+    names = [label for label, value in view.person.options if value]
+    assert names and names == sorted(names, key=lambda n: (surname(n), n)), "sorted by surname"
+    assert [label for label, _ in view.theme.options if label[0].islower()] == [], "themes by their names"
+    view.theme.value = "general_strike"
+    narrowed = {value for _, value in view.person.options if value}
+    named = {pid for ids in view.events[view.events["theme"] == "general_strike"]["people"] for pid in ids}
+    assert narrowed == named and len(narrowed) < len(names), "only the people of the chosen theme"
+    some = sorted(narrowed)[0]
+    view.person.value = some
+    view.theme.value = "forced_labour"   # the chosen person stays chosen (and is offered) even if not in it
+    assert view.person.value == some and some in {v for _, v in view.person.options}
+    view.person.value, view.theme.value = "", "trade_finance"
+    assert "<td>Trade and finance</td>" in view.table_html.value and "tabindex='0'" in view.table_html.value
 
 
 def test_the_explorer_says_so_when_nothing_matches():

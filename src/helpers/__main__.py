@@ -26,9 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
     lessons = sub.add_parser("lessons", help="copy the lessons (notebooks) into a folder, e.g. after `pip install`")
     lessons.add_argument("folder", help="where to put them (created if needed; files already there are kept)")
+    quiz = sub.add_parser("export-quiz", help="write the question banks as quizzes for Moodle or Canvas (GIFT, Moodle XML, QTI)")
+    quiz.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti"], help="the file format")
+    quiz.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
+    quiz.add_argument("--out", default="build/quiz", help="output folder (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "lessons":
         return _lessons(args.folder)
+    if args.command == "export-quiz":
+        from .quiz import main as quiz_main
+
+        return quiz_main(args.format, args.lessons, args.out)
     if args.command == "handouts":
         return _handouts(args)
     if args.command == "pdf":
@@ -48,14 +56,24 @@ def _handouts(args) -> int:
     from .editions import LessonError, build
 
     try:
-        print(build(args.lessons, args.edition, args.out, args.workers, cache=not args.no_cache).summary())
+        result = build(args.lessons, args.edition, args.out, args.workers, cache=not args.no_cache)
     except LessonError as err:
         print(f"Handouts not built: {err}\nNothing was written to {args.out}.", file=sys.stderr)
         return 1
     except (KeyError, ValueError) as err:
         print(f"Handouts not built: {err.args[0] if err.args else err}", file=sys.stderr)
         return 2
+    _say_where(result.out, result.editions, result.summary())
     return 0
+
+
+def _say_where(out, editions, first: str) -> None:
+    """The last lines of `make handouts` and `make pdf`: where to open what was written."""
+    from pathlib import Path
+
+    print(first)
+    for edition in editions:
+        print(f"{edition.capitalize()} edition: {(Path(out) / edition / 'index.html').resolve()}")
 
 
 def _pdf(args) -> int:
@@ -63,12 +81,13 @@ def _pdf(args) -> int:
     from .editions.pdf import fresh_handouts, print_pdfs
 
     try:
-        print(fresh_handouts(args.out, args.edition).summary())
+        fresh = fresh_handouts(args.out, args.edition)
+        print(fresh.summary())
         pdfs = print_pdfs(args.out, args.edition)
     except (FileNotFoundError, RuntimeError, LessonError) as err:
         print(f"PDFs not printed: {err}", file=sys.stderr)
         return 1
-    print(f"Printed {len(pdfs)} PDF(s) beside the handouts in {args.out}")
+    _say_where(fresh.out, fresh.editions, f"Printed {len(pdfs)} PDF(s) beside the handouts.")
     return 0
 
 

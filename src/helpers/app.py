@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from .exercises.bank import available_lessons, load_all_banks, load_bank
+from .notebooks import lesson_title
 
 #: The query-string key that picks the lesson.
 LESSON_KEY = "lesson"
@@ -81,9 +82,15 @@ def lesson_from_query(query: str | None = None) -> str:
     return wanted if wanted in available_lessons() else default_lesson()
 
 
+def app_exercises(bank) -> list:
+    """The exercises app mode shows: the bank's, in order, less its explorers and those marked ``app: false``
+    (they need the lesson's code, tables or figures, which the app does not show)."""
+    return [ex for ex in bank if ex.kind != "explorer" and ex.app]
+
+
 def page(lesson: str | None = None, store=None):
     """The app: a tab with the timeline explorer over every event, and a tab with the lesson's exercises
-    (in the bank's order, the lesson's own explorers left out) and its progress panel.
+    (those :func:`app_exercises` picks) and its progress panel.
 
     Returns an ``ipywidgets.Tab``; a notebook cell ending in it shows it.
     """
@@ -98,14 +105,15 @@ def page(lesson: str | None = None, store=None):
     lesson = lesson or lesson_from_query()
     store = store if store is not None else visitor_store()
     bank = load_bank(lesson)
-    views = [show(ex, store=store) for ex in bank if ex.kind != "explorer"]
+    views = [show(ex, store=store) for ex in app_exercises(bank)]
     panel = ProgressView(lesson, store, in_memory=True)
-    intro = W.HTML(f"<h3 style='margin: 0.2em 0'>{escape(bank.title)}</h3>"
-                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from lesson {escape(lesson)}. "
-                   "Answer, press <strong>Check</strong>, and read the feedback. Your answers are kept while this "
-                   "page is open; the panel at the end counts them, and <strong>Export</strong> downloads them "
-                   "to your computer for your teacher.</p>")
+    intro = W.HTML(f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2>"
+                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from the lesson "
+                   f"“{escape(lesson_title(lesson))}”. Answer, press <strong>Check</strong>, and read the feedback. "
+                   "Your answers are kept while this page is open; the panel at the end counts them, and "
+                   "<strong>Export</strong> downloads them to your computer for your teacher.</p>")
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
+    exercises.add_class("tr-view")  # the pack's layout rules (helpers.exercises.static.VIEW_STYLESHEET)
     tabs = W.Tab(children=[timeline, exercises])
     tabs.set_title(0, "Explore the timeline")
     tabs.set_title(1, "Exercises")
@@ -114,4 +122,4 @@ def page(lesson: str | None = None, store=None):
     return tabs
 
 
-__all__ = ["page", "lesson_from_query", "default_lesson", "query_string", "visitor_store", "LESSON_KEY"]
+__all__ = ["page", "app_exercises", "lesson_from_query", "default_lesson", "query_string", "visitor_store", "LESSON_KEY"]

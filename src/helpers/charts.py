@@ -120,20 +120,29 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
     height = round(timeline_height(events) * 96)
     by_event = labelled(events)
     left, right = round(width * (0.36 if by_event else 0.19)), width - round(width * 0.03)
+    if not by_event:  # room for the longest theme name, also on a narrow drawing
+        left = max(left, 130)
     legend = by_event and len(themes) > 1
-    top, bottom = 34 + (22 if legend else 0), height - 34
+    # legend entries flow into as many lines as the width needs (one on a laptop, more on a phone)
+    spots, x, line = [], left, 0
+    for theme in themes if legend else []:
+        size = 28 + 6.6 * len(_pretty(theme))
+        if x + size > width and x > left:
+            x, line = left if width >= 600 else 8, line + 1
+        spots.append((theme, x, 42 + 20 * line))
+        x += size
+    lines = line + 1 if spots else 0
+    height += 20 * max(0, lines - 1)
+    top, bottom = 34 + (2 + 20 * lines if lines else 0), height - 34
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Verdana, Arial, sans-serif">',
            f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="{(left + right) / 2:.0f}" y="22" font-size="15" text-anchor="middle">'
            f'{escape(title if title is not None else "Timeline of events")}</text>']
-    if legend:
-        x = left
-        for theme in themes:
-            marker, colour = style[theme]
-            out.append(_svg_marker(marker, x + 6, 42, 5, colour))
-            out.append(f'<text x="{x + 15}" y="46" font-size="11">{escape(_pretty(theme))}</text>')
-            x += 28 + 6.6 * len(_pretty(theme))
+    for theme, x, y in spots:
+        marker, colour = style[theme]
+        out.append(_svg_marker(marker, x + 6, y, 5, colour))
+        out.append(f'<text x="{x + 15}" y="{y + 4}" font-size="11">{escape(_pretty(theme))}</text>')
     out.append(f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="none" stroke="#444"/>')
     if events.empty:
         out.append(f'<text x="{(left + right) / 2:.0f}" y="{(top + bottom) / 2:.0f}" font-size="13" '
@@ -144,7 +153,7 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
         lo, hi = lo - pd.Timedelta(days=30), hi + pd.Timedelta(days=30)
     pad = (hi - lo) * 0.04
     lo, hi = lo - pad, hi + pad
-    for tick, label in _date_ticks(lo, hi):
+    for tick, label in _date_ticks(lo, hi, most=max(3, min(9, width // 95))):
         x = left + (right - left) * ((tick - lo) / (hi - lo))
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#dddddd"/>'
                    f'<text x="{x:.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle">{escape(label)}</text>')
@@ -155,8 +164,9 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
 
     for row in reversed(range(len(labels))):  # top to bottom, the order they are read in
         label, y = labels[row], y_of(row)
+        fits = _shorten(label, max(10, int((left - 10) / (7.0 if by_event else 7.8))))  # narrow drawings cut more
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{11 if by_event else 12}" '
-                   f'text-anchor="end">{escape(label)}</text>')
+                   f'text-anchor="end">{escape(fits)}</text>')
     xs = left + (right - left) * ((events["start_date"] - lo) / (hi - lo)).to_numpy()
     for idx, x, date, theme, name in zip(events.index, xs, events["start_date"], events["theme"].astype(str),
                                          events["title"]):
@@ -287,8 +297,27 @@ def _theme_order(events: pd.DataFrame) -> list[str]:
     return sorted(column.astype(str).unique())
 
 
-def _pretty(theme: str) -> str:
-    return str(theme).replace("_", " ")
+#: Theme names as people read them (the ids are data/datapackage.json's controlled vocabulary).
+THEME_LABELS = {
+    "recognition": "Recognition", "negotiations": "Negotiations", "domestic_politics": "Domestic politics",
+    "propaganda": "Propaganda", "trade_finance": "Trade and finance", "labour_movement": "Labour movement",
+    "general_strike": "General Strike", "international": "International", "china": "China",
+    "intelligence": "Intelligence", "rupture": "Rupture", "restoration": "Restoration",
+    "forced_labour": "Forced labour",
+}
+
+
+def theme_label(theme: str) -> str:
+    """A theme's name for people: ``theme_label("trade_finance")`` is 'Trade and finance'.
+
+    >>> theme_label("china"), theme_label("new_theme")
+    ('China', 'New theme')
+    """
+    theme = str(theme)
+    return THEME_LABELS.get(theme) or theme.replace("_", " ").capitalize()
+
+
+_pretty = theme_label
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .editions.catalogue import (
     LESSON_NAME, Lesson, bullets, catalogue, cell_text, lesson_ids, navigation_markdown, notebooks_dir,
-    read_notebook, section, select_lessons, update_navigation,
+    lesson_title, read_notebook, section, select_lessons, update_navigation,
 )
 
-__all__ = ["LESSON_NAME", "Lesson", "bullets", "catalogue", "cell_text", "lesson_ids", "navigation_markdown",
+__all__ = ["LESSON_NAME", "Lesson", "bullets", "catalogue", "cell_text", "lesson_ids", "lesson_title", "navigation_markdown",
            "notebooks_dir", "read_notebook", "section", "select_lessons", "update_navigation"]

@@ -19,6 +19,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataError
@@ -128,6 +129,16 @@ def select_lessons(lessons: Sequence[Lesson], wanted: str | Iterable[str] | None
             raise KeyError(f"no lesson {name!r} in notebooks/ (lessons: {have})")
         chosen.extend(m for m in match if m not in chosen)
     return sorted(chosen, key=lambda lesson: lesson.id)
+
+
+@lru_cache(maxsize=None)
+def lesson_title(lesson_id: str) -> str:
+    """A lesson's title as people read it, from its notebook's first heading; the id when there is none.
+
+    >>> lesson_title("00-start-here").startswith("00")
+    True
+    """
+    return next((lesson.title for lesson in catalogue() if lesson.id == lesson_id), lesson_id)
 
 
 def navigation_markdown(lesson_id: str, lessons: list[Lesson] | None = None) -> str:

@@ -123,7 +123,24 @@ def offline(html: str, folder: Path, lesson_ids: set[str] = frozenset()) -> str:
                             else m.group(0), html)
     html = _REMOTE_SCRIPT.sub("", html)
     html = _REMOTE_LINK.sub("", html)
+    html = focusable_tables(html)
     return _IMG.sub(lambda m: _embed_image(m.group(0), folder), html)
+
+
+#: An output that holds a pandas table: on screen it scrolls sideways (``overflow-x: auto``).
+_TABLE_OUTPUT = re.compile(r'(<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*?)(>\s*<div>\s*'
+                           r'(?:<style scoped>.*?</style>\s*)?<table\b[^>]*\bclass="dataframe")', re.S)
+
+
+def focusable_tables(html: str) -> str:
+    """Let the keyboard reach (and so scroll) each output that holds a table: tabindex, and a name of its own.
+
+    >>> focusable_tables('<div class="jp-OutputArea-output"><div><table class="dataframe">')
+    '<div class="jp-OutputArea-output" tabindex="0" role="region" aria-label="Table 1"><div><table class="dataframe">'
+    """
+    count = iter(range(1, 10_000))
+    return _TABLE_OUTPUT.sub(lambda m: f'{m.group(1)} tabindex="0" role="region" aria-label="Table {next(count)}"'
+                                       f"{m.group(2)}", html)
 
 
 def _embed_image(tag: str, folder: Path) -> str:

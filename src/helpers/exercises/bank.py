@@ -46,7 +46,7 @@ def __getattr__(name: str):
 
 #: Fields of the YAML that are not passed on to the model as they are.
 _COMMON = ("id", "lesson", "title", "skill", "difficulty", "source_ids", "prompt", "hint", "explanation",
-           "teacher_notes", "max_attempts")
+           "teacher_notes", "max_attempts", "app")
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,8 @@ class Exercise:
     explanation: str | None = None
     max_attempts: int | None = None
     teacher_notes: str | None = None
+    #: Shown in app mode (the page without code); False when it needs what only the lesson shows.
+    app: bool = True
 
     kind = "exercise"
     graded = True

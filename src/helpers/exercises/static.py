@@ -34,7 +34,7 @@ STYLESHEET = """
 .tr-exercise { border: 1px solid var(--jp-border-color1, #888); border-radius: 4px; padding: 0.6em 0.9em;
   margin: 1em 0; color: var(--jp-content-font-color1, inherit); break-inside: avoid; }
 .tr-exercise h3 { margin: 0 0 0.4em 0; font-size: 1.05em; }
-.tr-meta { font-size: 0.85em; color: var(--jp-content-font-color2, inherit); opacity: 0.85; }
+.tr-meta { font-size: 0.85em; color: var(--jp-content-font-color1, #333); }
 .tr-ruled { margin: 0.4em 0 0.8em 0; }
 .tr-ruled div { border-bottom: 1px solid var(--jp-border-color2, #999); height: 1.8em; }
 .tr-key { border-left: 4px solid var(--jp-brand-color1, #555); padding-left: 0.6em; margin-top: 0.6em; }
@@ -150,22 +150,27 @@ def _numeric(ex: Numeric, teacher: bool) -> str:
 
 
 def _source_analysis(ex: SourceAnalysis, teacher: bool) -> str:
-    parts = [source_html(ex), "<ol>"]
+    parts = [source_html(ex), "<p><em>Write your answers on the lines.</em></p><ol>"]
     for q in ex.questions:
         parts.append(f"<li><p><span class=\"tr-meta\">[{escape(q.tag)}]</span> {escape(q.text)}</p>{_ruled(4)}")
         if teacher:
             parts.append(f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>')
         parts.append("</li>")
-    parts.append("</ol><p><strong>Check your work:</strong></p><ul style=\"list-style: none; padding-left: 0.5em\">")
+    parts.append("</ol><p><strong>Check your work</strong> (tick each point your answers meet):</p>"
+                 "<ul style=\"list-style: none; padding-left: 0.5em\">")
     parts.extend(f"<li>☐ {escape(c)}</li>" for c in ex.checklist)
     parts.append("</ul>")
     return "".join(parts)
 
 
 def _explorer(ex: ExplorerSpec, teacher: bool) -> str:
-    themes = ", ".join(t.replace("_", " ") for t in ex.themes) or "all themes"
-    return (f"<p><em>Interactive: open the notebook to use the timeline explorer ({escape(ex.start)} to "
-            f"{escape(ex.end)}; {escape(themes)}).</em></p>" + _ruled(3))
+    from ..charts import theme_label
+    from .generate import date_label
+
+    themes = ", ".join(theme_label(t) for t in ex.themes) or "all themes"
+    return (f"<p><em>On screen, the lesson has a timeline explorer here ({escape(date_label(ex.start, 'day'))} to "
+            f"{escape(date_label(ex.end, 'day'))}; {escape(themes)}). Write what you find on the lines.</em></p>"
+            + _ruled(3))
 
 
 def _teacher_key(ex: Exercise) -> str:
@@ -196,3 +201,37 @@ def _paragraphs(text: str) -> str:
 
 def _ruled(lines: int) -> str:
     return '<div class="tr-ruled" aria-hidden="true">' + "<div></div>" * lines + "</div>"
+
+#: Layout rules for the widget views (class ``tr-view``): text in single line spacing, long option
+#: labels that wrap instead of running into each other, buttons that show their whole label, and rows
+#: that wrap on a narrow screen (a phone, from 360 px wide).
+VIEW_STYLESHEET = """
+.tr-view { max-width: 100%; box-sizing: border-box; }
+.tr-view .widget-html-content, .tr-view .jupyter-widget-html-content { line-height: 1.45; }
+.tr-view .widget-html, .tr-view .jupyter-widget-html { height: auto; }
+.tr-view .widget-html-content p { margin: 0.4em 0; }
+.tr-view .widget-radio, .tr-view .jupyter-widget-radio { flex-wrap: wrap; height: auto; }
+.tr-view .widget-radio-box, .tr-view .jupyter-widget-radio-box { min-width: 0; flex: 1 1 16em; }
+.tr-view .widget-radio-box label, .tr-view .jupyter-widget-radio-box label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
+  margin: 0.15em 0 0.35em 0; }
+.tr-view .widget-radio-box input, .tr-view .jupyter-widget-radio-box input { flex: none; margin: 0.2em 0 0 0; order: -1; }
+.tr-view .widget-checkbox, .tr-view .jupyter-widget-checkbox { height: auto; }
+.tr-view .widget-checkbox label, .tr-view .jupyter-widget-checkbox label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start; gap: 0.4em;
+  margin: 0.15em 0 0.35em 0; }
+.tr-view .widget-checkbox input, .tr-view .jupyter-widget-checkbox input { flex: none; margin: 0.2em 0 0 0; order: -1; }
+.tr-view .widget-hbox, .tr-view .jupyter-widget-hbox { flex-wrap: wrap; gap: 0.3em; max-width: 100%; }
+.tr-view .widget-button, .tr-view .jupyter-button { width: auto; min-width: 6em; max-width: 100%; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); white-space: normal; overflow: visible; text-overflow: clip; }
+.tr-view .widget-dropdown, .tr-view .jupyter-widget-dropdown, .tr-view .widget-text, .tr-view .jupyter-widget-text {
+  flex-wrap: wrap; height: auto; max-width: 100%; }
+.tr-view .widget-dropdown select, .tr-view .jupyter-widget-dropdown select { min-width: 0; max-width: 100%; }
+.tr-view .widget-label, .tr-view .jupyter-widget-label { overflow: visible; white-space: normal; height: auto; }
+.tr-view .widget-textarea, .tr-view .jupyter-widget-textarea { flex-wrap: wrap; max-width: 100%; height: auto; }
+.tr-view .widget-textarea textarea, .tr-view .jupyter-widget-textarea textarea { min-height: 6em; }
+.tr-view .widget-slider, .tr-view .jupyter-widget-slider { flex-wrap: wrap; max-width: 100%; height: auto; }
+.tr-view .widget-slider .slider-container, .tr-view .jupyter-widget-slider .slider-container { min-width: 10em; }
+.tr-view .widget-readout, .tr-view .jupyter-widget-readout { overflow: visible; min-width: 9em; }
+.tr-view .tr-scroll { overflow-x: auto; max-width: 100%; }
+"""

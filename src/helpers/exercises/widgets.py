@@ -33,9 +33,9 @@ from .model import (
     INVALID, SUBMITTED, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
     SourceAnalysis,
 )
-from .static import STYLESHEET, TYPE_NAMES, feedback_html, source_html, warning_html
+from .static import STYLESHEET, VIEW_STYLESHEET, TYPE_NAMES, feedback_html, source_html, warning_html
 
-_STYLE = f"<style>{STYLESHEET}</style>"
+_STYLE = f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
 _WIDE = W.Layout(width="auto", max_width="60em")
 _LABEL_STYLE = {"description_width": "initial"}
 #: Live progress panels, refreshed whenever an attempt is saved.
@@ -70,6 +70,7 @@ class ExerciseView:
         self.widget = W.VBox([self.prompt_html, *self.controls(), W.HBox([self.check_button, self.hint_button]),
                               self.hint_html, self.feedback_html, self.warning_html],
                              layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
+        self.widget.add_class("tr-view")
 
     # -- to override ---------------------------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class NumericView(ExerciseView):
     def controls(self) -> list[W.Widget]:
         ex: Numeric = self.exercise
         self.text = W.Text(value="", description="Your answer:", placeholder="e.g. 1,234",
-                           style=_LABEL_STYLE, layout=W.Layout(width="22em"))
+                           style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="22em"))
         unit = W.HTML(f"<span>{escape(ex.unit)}</span>" if ex.unit else "")
         return [W.HBox([self.text, unit])]
 
@@ -249,12 +250,15 @@ class SourceAnalysisView(ExerciseView):
     def controls(self) -> list[W.Widget]:
         ex: SourceAnalysis = self.exercise
         self.boxes: dict[str, W.Textarea] = {}
-        rows: list[W.Widget] = [W.HTML(source_html(ex), layout=_WIDE)]
+        rows: list[W.Widget] = [W.HTML(source_html(ex), layout=_WIDE),
+                                W.HTML("<p><em>Write your answers in the boxes and press Save answers; then press "
+                                       "Show model answers and tick the points your answers meet.</em></p>",
+                                       layout=_WIDE)]
         for n, q in enumerate(ex.questions, 1):
             rows.append(W.HTML(f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> "
                                f"{escape(q.text)}</p>", layout=_WIDE))
             box = W.Textarea(value="", placeholder="Write your answer here", description=f"Answer {n}:",
-                             style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="60em", height="6em"))
+                             rows=4, style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="60em"))
             self.boxes[q.id] = box
             rows.append(box)
         self.reveal_button = W.Button(description="Show model answers", icon="eye", disabled=True,
@@ -339,6 +343,7 @@ class ProgressView:
         self.export_html = W.HTML("")
         self.widget = W.VBox([self.summary_html, W.HBox([self.bar, self.refresh_button, self.export_button]),
                               self.export_html])
+        self.widget.add_class("tr-view")
         _PANELS.add(self)
         self.refresh()
 
@@ -349,7 +354,9 @@ class ProgressView:
     def refresh(self):
         summary = self.store.summary(self.lesson, total=_graded_total(self.lesson))
         self.summary = summary
-        self.summary_html.value = (f"<p><strong>Your progress in {escape(self.lesson)}:</strong> "
+        from ..editions.catalogue import lesson_title  # here, not at import: the catalogue reaches the banks
+
+        self.summary_html.value = (f"<p><strong>Your progress in {escape(lesson_title(self.lesson))}:</strong> "
                                    f"{escape(summary.text)}</p>")
         self.bar.max = max(1, summary.total or summary.done or 1)
         self.bar.value = min(summary.done, self.bar.max)
@@ -450,7 +457,7 @@ def _data_link(name: str, content: bytes) -> str:
 def _header(ex: Exercise) -> str:
     title = ex.title or TYPE_NAMES.get(ex.kind, "Exercise")
     paragraphs = "".join(f"<p>{escape(' '.join(b.split()))}</p>" for b in ex.prompt.strip().split("\n\n") if b.strip())
-    return (f"<h4 style='margin: 0.2em 0'>{escape(title)}</h4>"
+    return (f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3>"
             f"<p class='tr-meta'>{escape(TYPE_NAMES.get(ex.kind, ''))} · skill: {escape(ex.skill)}</p>{paragraphs}")
 
 
