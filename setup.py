@@ -6,6 +6,7 @@ checkout's layout, so :func:`helpers.paths.data_dir` finds them with ``importlib
 editable install copies nothing: a checkout reads its own folders, so edits show at once. MANIFEST.in puts the
 same folders in the sdist. Everything else about the build is in pyproject.toml.
 """
+
 import shutil
 from pathlib import Path
 

@@ -7,6 +7,7 @@ visitor came, and then read the visitor's ``?lesson=`` (helpers.app.query_string
 are requests sent together; their time is until the last page is served. Ratios are to the fresh kernel
 in the same run.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,13 +43,26 @@ class App:
         self.log = self.home / "voila.log"
         self.first: list[float] = []
 
-    def __enter__(self) -> "App":
+    def __enter__(self) -> App:
         args = f"--no-browser --port={self.port} --Voila.port_retries=0"
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.home / "rt")}
         with self.log.open("wb") as out:
-            self.proc = subprocess.Popen(["make", "-s", "app", f"APP_POOL={self.pool}", "APP_CULL=20",
-                                          "APP_CULL_INTERVAL=5", f"APP_ARGS={args}"], cwd=ROOT, env=env,
-                                         stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            self.proc = subprocess.Popen(
+                [
+                    "make",
+                    "-s",
+                    "app",
+                    f"APP_POOL={self.pool}",
+                    "APP_CULL=20",
+                    "APP_CULL_INTERVAL=5",
+                    f"APP_ARGS={args}",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.time() + 180
         while time.time() < deadline:
             try:

@@ -1,4 +1,5 @@
 """Loading the tables: cold (a fresh process) and warm (cached in-process), and validation."""
+
 from __future__ import annotations
 
 from harness import measure, python_snippet
@@ -12,8 +13,12 @@ def run(quick: bool = False) -> list:
     repeat = 3 if quick else 7
     out = [
         measure("python -c 'import helpers' (fresh process)", python_snippet("import helpers"), repeat=repeat),
-        measure("load every table, cold (fresh process, incl. import)", python_snippet(LOAD_ALL), repeat=repeat,
-                baseline="python -c 'import helpers' (fresh process)"),
+        measure(
+            "load every table, cold (fresh process, incl. import)",
+            python_snippet(LOAD_ALL),
+            repeat=repeat,
+            baseline="python -c 'import helpers' (fresh process)",
+        ),
     ]
     names = helpers.table_names()
 
@@ -32,8 +37,14 @@ def run(quick: bool = False) -> list:
 
     out.append(measure("parse and type every table from CSV (no cache)", parse_all, repeat=repeat))
     out.append(measure("helpers.validate() (schema, keys, references, history)", helpers.validate, repeat=repeat))
-    out.append(measure("make validate (python -m helpers validate: tables and banks)", _validate_command,
-                       repeat=repeat, baseline="python -c 'import helpers' (fresh process)"))
+    out.append(
+        measure(
+            "make validate (python -m helpers validate: tables and banks)",
+            _validate_command,
+            repeat=repeat,
+            baseline="python -c 'import helpers' (fresh process)",
+        )
+    )
     return out
 
 

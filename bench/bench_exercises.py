@@ -4,6 +4,7 @@ Target (DESIGN.md): a widget interaction answers in under 20 ms in Python. Media
 assertions. Run alone (``python bench/bench_exercises.py``) or through ``bench/run.py``.
 Progress is written to a temporary database, never to the user's own.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,9 @@ def run(quick: bool = False) -> list:
         numeric.check("£1,019,600 votes")
         source.check({"who": "McNeill " * 50})
 
-    out.append(measure("check one answer of each of 5 types (model only)", check_all_types, repeat=repeat,
-                       target=TARGET))
+    out.append(
+        measure("check one answer of each of 5 types (model only)", check_all_types, repeat=repeat, target=TARGET)
+    )
 
     store = ProgressStore(os.path.join(tmp, "save.sqlite"))
 
@@ -59,8 +61,9 @@ def run(quick: bool = False) -> list:
         choice_view.select("a" if next(flip) % 2 else "b")
         choice_view.check_button.click()
 
-    out.append(measure("widget: choose an option, click Check (feedback + save)", click_check, repeat=repeat,
-                       target=TARGET))
+    out.append(
+        measure("widget: choose an option, click Check (feedback + save)", click_check, repeat=repeat, target=TARGET)
+    )
 
     chrono_view = show(chrono.id)
 
@@ -84,18 +87,37 @@ def run(quick: bool = False) -> list:
     def change_theme():
         explorer.theme.value = themes[next(turn) % len(themes)]
 
-    out.append(measure("explorer: change the theme (timeline SVG + table)", change_theme,
-                       repeat=max(8, repeat // 3), target=TARGET))
+    out.append(
+        measure(
+            "explorer: change the theme (timeline SVG + table)", change_theme, repeat=max(8, repeat // 3), target=TARGET
+        )
+    )
 
     seeds = iter(range(10**9))
-    out.append(measure("generate a chronology from the events table (theme, n=5)",
-                       lambda: generate.chronology(theme="domestic_politics", n=5, seed=next(seeds)),
-                       repeat=repeat, target=TARGET))
-    out.append(measure("generate a quotation-speaker matching (n=4)",
-                       lambda: generate.quotations_to_speakers(n=4, seed=next(seeds)), repeat=repeat, target=TARGET))
+    out.append(
+        measure(
+            "generate a chronology from the events table (theme, n=5)",
+            lambda: generate.chronology(theme="domestic_politics", n=5, seed=next(seeds)),
+            repeat=repeat,
+            target=TARGET,
+        )
+    )
+    out.append(
+        measure(
+            "generate a quotation-speaker matching (n=4)",
+            lambda: generate.quotations_to_speakers(n=4, seed=next(seeds)),
+            repeat=repeat,
+            target=TARGET,
+        )
+    )
     path = bank.path
-    out.append(measure("read and validate the 00-start-here bank (no cache)",
-                       lambda: bank_module.read_bank(path), repeat=max(5, repeat // 6)))
+    out.append(
+        measure(
+            "read and validate the 00-start-here bank (no cache)",
+            lambda: bank_module.read_bank(path),
+            repeat=max(5, repeat // 6),
+        )
+    )
     out.append(measure("load_bank (cached)", lambda: load_bank("00-start-here"), repeat=repeat))
     return out
 

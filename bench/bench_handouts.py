@@ -8,6 +8,7 @@ lessons" (no rendering) splits the build's cost between the lessons' own work an
 Rounds are interleaved (floor, lessons, build, floor, ...) so that a noisy machine slows every measurement
 alike; compare only ratios from one run.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,9 +23,7 @@ from harness import Measurement
 
 def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
     """``folder``: another notebooks folder (default: the pack's notebooks/)."""
-    from helpers.editions import execute_many
-    from helpers.editions import build
-    from helpers.editions import catalogue
+    from helpers.editions import build, catalogue, execute_many
 
     lessons = catalogue(folder)
     n, cores = len(lessons), max(1, min(os.cpu_count() or 1, len(lessons)))
@@ -38,6 +37,7 @@ def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
             def go():
                 build(out=out, workers=workers, progress=False, folder=folder, cache=False)  # every lesson runs
                 shutil.rmtree(out)
+
             return go
 
         floor_1 = Measurement(f"{n} empty notebooks, 1 worker (floor)")
@@ -49,13 +49,30 @@ def run(quick: bool = False, folder: Path | None = None) -> list[Measurement]:
             (floor_p, lambda: execute_many(empties, workers=cores)),
             (imports_1, lambda: execute_many(importers, workers=1)),
             (imports_p, lambda: execute_many(importers, workers=cores)),
-            (Measurement(f"execute {n} lessons, {cores} workers (no rendering)", baseline=floor_p.name,
-                         also=imports_p.name),
-             lambda: execute_many([lesson.path for lesson in lessons], workers=cores)),
-            (Measurement(f"build handouts: {n} lessons x 2 editions, {cores} workers", baseline=floor_p.name,
-                         also=imports_p.name, target="<= 1.5x the floor"), build_with(cores)),
-            (Measurement(f"build handouts: {n} lessons x 2 editions, 1 worker", baseline=floor_1.name,
-                         also=imports_1.name, target="<= 1.5x the floor"), build_with(1)),
+            (
+                Measurement(
+                    f"execute {n} lessons, {cores} workers (no rendering)", baseline=floor_p.name, also=imports_p.name
+                ),
+                lambda: execute_many([lesson.path for lesson in lessons], workers=cores),
+            ),
+            (
+                Measurement(
+                    f"build handouts: {n} lessons x 2 editions, {cores} workers",
+                    baseline=floor_p.name,
+                    also=imports_p.name,
+                    target="<= 1.5x the floor",
+                ),
+                build_with(cores),
+            ),
+            (
+                Measurement(
+                    f"build handouts: {n} lessons x 2 editions, 1 worker",
+                    baseline=floor_1.name,
+                    also=imports_1.name,
+                    target="<= 1.5x the floor",
+                ),
+                build_with(1),
+            ),
         ]
         execute_many(empties[:1], workers=1)  # warm the disk cache and imports once
         for _ in range(rounds):

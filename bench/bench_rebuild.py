@@ -10,6 +10,7 @@ workers. Rounds are interleaved (nbconvert, cold, unchanged, edit, ...). The reb
 cold build of the same run (target: an unchanged rebuild at or below 0.2x); the cold build's is to
 nbconvert. A rebuild that runs a lesson it should have reused stops the bench (that is a bug, not a speed).
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,14 @@ def nbconvert_two_at_a_time(notebooks: list[Path], out: Path, env: dict) -> None
     jupyter = Path(sys.executable).with_name("jupyter")
 
     def one(path: Path) -> None:
-        subprocess.run([str(jupyter), "nbconvert", "--execute", "--to", "html", "--output-dir", str(out), str(path)],
-                       cwd=path.parent, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [str(jupyter), "nbconvert", "--execute", "--to", "html", "--output-dir", str(out), str(path)],
+            cwd=path.parent,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(one, notebooks))
@@ -57,12 +64,18 @@ def run(quick: bool = False) -> list[Measurement]:
         n = len(lessons)
         env = {**os.environ, "TRUCE_PROGRESS_DB": str(tmp / "progress.sqlite")}
         nbconvert = Measurement(f"nbconvert --execute --to html, {n} notebooks, 2 at a time (baseline)")
-        cold = Measurement(f"cold build: {n} lessons x 2 editions, empty cache, 2 workers", baseline=nbconvert.name,
-                           target="no slower than today (0.54x)")
-        unchanged = Measurement("unchanged rebuild: every lesson reused", baseline=cold.name, also=nbconvert.name,
-                                target="<= 0.2x the cold build")
-        edited = Measurement("one-lesson edit rebuild: that lesson runs again", baseline=cold.name,
-                             also=nbconvert.name)
+        cold = Measurement(
+            f"cold build: {n} lessons x 2 editions, empty cache, 2 workers",
+            baseline=nbconvert.name,
+            target="no slower than today (0.54x)",
+        )
+        unchanged = Measurement(
+            "unchanged rebuild: every lesson reused",
+            baseline=cold.name,
+            also=nbconvert.name,
+            target="<= 0.2x the cold build",
+        )
+        edited = Measurement("one-lesson edit rebuild: that lesson runs again", baseline=cold.name, also=nbconvert.name)
         for r in range(rounds):
             out, cache = tmp / f"out-{r}", tmp / f"cache-{r}"
             start = time.perf_counter()

@@ -15,6 +15,7 @@ the three answers. The figures go to bench/README.md ("A class on one hub") by h
 
     python bench/classload.py --students 1,10,30 [--out bench/results/classload.json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -127,7 +128,9 @@ def class_of(n: int, image: Path, answers) -> dict:
         sampler.stopped.set()
         sampler.join()
         latencies = [r.seconds for s in students for r in s.runs]
-        cell_errors = {s.name: next(r.error for r in s.runs if r.error) for s in students if any(r.error for r in s.runs)}
+        cell_errors = {
+            s.name: next(r.error for r in s.runs if r.error) for s in students if any(r.error for r in s.runs)
+        }
         unsaved = []
         for s in present:
             attempts = ProgressStore(localhub.progress_file(hub.home(s.name))).attempts()
@@ -171,14 +174,25 @@ def main(argv=None) -> int:
         row = class_of(n, image, answers)
         rows.append(row)
         print(json.dumps({k: v for k, v in row.items() if k != "problems"}), file=sys.stderr, flush=True)
-    print("| students | class arrives (login, start, pull) | Run All: last student done | cells | median cell | p95 cell | slowest cell | peak memory (PSS) | per student | failures |")
+    print(
+        "| students | class arrives (login, start, pull) | Run All: last student done | cells | median cell | p95 cell | slowest cell | peak memory (PSS) | per student | failures |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['students']} | {r['arrival_s']:.1f} s | {r['last_finished_s']:.1f} s | {r['cells']} | "
-              f"{r['median_cell_s']:.2f} s | {r['p95_cell_s']:.2f} s | {r['slowest_cell_s']:.2f} s | "
-              f"{r['peak_mb']} MB | {r['per_student_mb']} MB | {r['failures']} |")
-    out = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": platform.platform(), "cores": os.cpu_count(),
-           "load_before": load, "load_after": os.getloadavg(), "answers": answers, "rows": rows}
+        print(
+            f"| {r['students']} | {r['arrival_s']:.1f} s | {r['last_finished_s']:.1f} s | {r['cells']} | "
+            f"{r['median_cell_s']:.2f} s | {r['p95_cell_s']:.2f} s | {r['slowest_cell_s']:.2f} s | "
+            f"{r['peak_mb']} MB | {r['per_student_mb']} MB | {r['failures']} |"
+        )
+    out = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": platform.platform(),
+        "cores": os.cpu_count(),
+        "load_before": load,
+        "load_after": os.getloadavg(),
+        "answers": answers,
+        "rows": rows,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=1))
     print(f"wrote {args.out}", file=sys.stderr)

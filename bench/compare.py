@@ -14,6 +14,7 @@ Usage::
 
 Prints, for each command, the median of each checkout and the ratio after / before.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,12 +28,18 @@ from pathlib import Path
 
 LESSON = "notebooks/06-rupture-1927.ipynb"
 COMMANDS = {
-    "handouts": ("build every handout, both editions (python -m helpers handouts)",
-                 lambda out: [sys.executable, "-m", "helpers", "handouts", "--out", str(out)]),
-    "lesson": (f"run {Path(LESSON).stem} in a fresh kernel, from a fresh process",
-               lambda out: [sys.executable, "-c", f"from helpers.editions import execute; execute({LESSON!r})"]),
-    "validate": ("python -m helpers validate (tables and banks)",
-                 lambda out: [sys.executable, "-m", "helpers", "validate"]),
+    "handouts": (
+        "build every handout, both editions (python -m helpers handouts)",
+        lambda out: [sys.executable, "-m", "helpers", "handouts", "--out", str(out)],
+    ),
+    "lesson": (
+        f"run {Path(LESSON).stem} in a fresh kernel, from a fresh process",
+        lambda out: [sys.executable, "-c", f"from helpers.editions import execute; execute({LESSON!r})"],
+    ),
+    "validate": (
+        "python -m helpers validate (tables and banks)",
+        lambda out: [sys.executable, "-m", "helpers", "validate"],
+    ),
 }
 
 
@@ -52,8 +59,11 @@ def main(argv=None) -> int:
     parser.add_argument("before", type=Path, help="the checkout before the change")
     parser.add_argument("after", type=Path, help="the checkout after it")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each command per checkout (default 3)")
-    parser.add_argument("--cold-cache", action="store_true",
-                        help="give every run an empty cache folder (TRUCE_CACHE_DIR), as on a fresh machine")
+    parser.add_argument(
+        "--cold-cache",
+        action="store_true",
+        help="give every run an empty cache folder (TRUCE_CACHE_DIR), as on a fresh machine",
+    )
     parser.add_argument("--what", default=",".join(COMMANDS), help=f"commands, comma-separated ({', '.join(COMMANDS)})")
     args = parser.parse_args(argv)
     chosen = args.what.split(",")

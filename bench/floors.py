@@ -12,6 +12,7 @@
 ...     [p.name for p in paths]
 ['00-import.ipynb', '01-import.ipynb']
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 CODE = {
     "empty": "pass",
     "import": "import pandas, matplotlib.pyplot, ipywidgets\nimport helpers, helpers.lesson, helpers.charts, "
-              "helpers.exercises",
+    "helpers.exercises",
 }
 
 

@@ -5,6 +5,7 @@ measured in the same run (these machines are noisy, so only same-run ratios are 
 >>> m.name, len(m.samples)
 ('noop', 3)
 """
+
 from __future__ import annotations
 
 import statistics
@@ -35,9 +36,15 @@ class Measurement:
         q = statistics.quantiles(self.samples, n=4)
         return (q[2] - q[0]) / 2
 
-    def as_dict(self, results: dict[str, "Measurement"]) -> dict:
-        out = {"name": self.name, "median_s": self.median, "spread_s": self.spread, "n": len(self.samples),
-               "samples_s": self.samples, "target": self.target}
+    def as_dict(self, results: dict[str, Measurement]) -> dict:
+        out = {
+            "name": self.name,
+            "median_s": self.median,
+            "spread_s": self.spread,
+            "n": len(self.samples),
+            "samples_s": self.samples,
+            "target": self.target,
+        }
         if self.baseline and self.baseline in results:
             out["baseline"] = self.baseline
             out["ratio"] = self.median / results[self.baseline].median
@@ -47,8 +54,15 @@ class Measurement:
         return out
 
 
-def measure(name: str, fn, repeat: int = 7, warmup: int = 1, baseline: str | None = None, target: str | None = None,
-            also: str | None = None) -> Measurement:
+def measure(
+    name: str,
+    fn,
+    repeat: int = 7,
+    warmup: int = 1,
+    baseline: str | None = None,
+    target: str | None = None,
+    also: str | None = None,
+) -> Measurement:
     """Call ``fn`` ``warmup`` times unmeasured, then ``repeat`` times measured."""
     for _ in range(warmup):
         fn()
@@ -62,21 +76,27 @@ def measure(name: str, fn, repeat: int = 7, warmup: int = 1, baseline: str | Non
 
 def python_snippet(code: str, env: dict | None = None):
     """A callable that runs ``code`` in a fresh Python process (for cold-start measurements)."""
+
     def run():
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
     return run
 
 
 def table(measurements: list[Measurement]) -> str:
     results = {m.name: m for m in measurements}
     width = max([52, *(len(m.name) for m in measurements)])
-    lines = [f"{'measurement':<{width}} {'median':>10} {'± spread':>10} {'ratio':>8} {'2nd ratio':>9}  target",
-             "-" * (width + 60)]
+    lines = [
+        f"{'measurement':<{width}} {'median':>10} {'± spread':>10} {'ratio':>8} {'2nd ratio':>9}  target",
+        "-" * (width + 60),
+    ]
     for m in measurements:
         d = m.as_dict(results)
         ratio = f"{d['ratio']:.2f}x" if "ratio" in d else ""
         also = f"{d['also_ratio']:.2f}x" if "also_ratio" in d else ""
-        lines.append(f"{m.name:<{width}} {fmt(m.median):>10} {fmt(m.spread):>10} {ratio:>8} {also:>9}  {m.target or ''}")
+        lines.append(
+            f"{m.name:<{width}} {fmt(m.median):>10} {fmt(m.spread):>10} {ratio:>8} {also:>9}  {m.target or ''}"
+        )
     return "\n".join(lines)
 
 

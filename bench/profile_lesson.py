@@ -12,6 +12,7 @@ Usage::
 
 Nothing here is asserted in a test; it is a tool for finding what to make faster.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,8 +80,10 @@ def main(argv=None) -> int:
             stats_path = Path(tmp) / "lesson.prof" if args.profile else None
             total, rows = cell_times(lesson, stats_path)
             in_cells = sum(s for _, s, _ in rows)
-            print(f"\n{lesson.id}: {total:.2f} s in all, {in_cells:.2f} s in {len(rows)} code cells, "
-                  f"{total - in_cells:.2f} s outside them (kernel start and stop)")
+            print(
+                f"\n{lesson.id}: {total:.2f} s in all, {in_cells:.2f} s in {len(rows)} code cells, "
+                f"{total - in_cells:.2f} s outside them (kernel start and stop)"
+            )
             for number, seconds, first in sorted(rows, key=lambda r: -r[1])[: 8 if args.lesson == "all" else 15]:
                 print(f"  cell {number:>3} {seconds * 1000:8.0f} ms  {first}")
             if stats_path is not None:

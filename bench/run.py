@@ -4,6 +4,7 @@ Usage: python bench/run.py [--quick] [--only data,exercises] [--out FILE]
 
 ``--quick`` takes fewer samples and leaves out the full test suite (``--only tests`` runs it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="comma-separated bench names (e.g. data,exercises)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json", help="where to write the JSON")
     args = parser.parse_args(argv)
-    names = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    names = sorted(p.stem[len("bench_") :] for p in HERE.glob("bench_*.py"))
     if args.only:
         unknown = set(args.only.split(",")) - set(names)
         if unknown:
@@ -44,8 +45,13 @@ def main(argv=None) -> int:
         measurements.extend(module.run(quick=args.quick))
     print(table(measurements))
     results = {m.name: m for m in measurements}
-    out = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": platform.platform(), "python": platform.python_version(),
-           "cores": __import__("os").cpu_count(), "measurements": [m.as_dict(results) for m in measurements]}
+    out = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "cores": __import__("os").cpu_count(),
+        "measurements": [m.as_dict(results) for m in measurements],
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=1))
     print(f"wrote {args.out}", file=sys.stderr)

@@ -5,19 +5,40 @@ Prints: new references by tier, mirror refs and their citing rows, and the rows 
 encyclopaedia/web references before and after the patch (tiers from `kind`:
 hansard/newspaper/document/dataset = primary, book/chapter/article = scholarly).
 """
+
 import collections
 import csv
 import re
 
-MIRRORS = (r"piglix|wikimili|absoluteastronomy|liquisearch|academic\.com|wiki7|shareyouressays|"
-           r"findingdulcinea|wikisum|ipfs|kiddle|wikizero|issuhub|slovar-vocab|thefreedictionary|"
-           r"encyclopedia\.com")
-KIND_TIER = {"hansard": "primary", "newspaper": "primary", "document": "primary", "dataset": "primary",
-             "book": "scholarly", "chapter": "scholarly", "article": "scholarly",
-             "encyclopaedia": "reference", "web": "web"}
-KEYS = {"dispute_claims": "claim_id", "disputes": "dispute_id", "documents": "doc_id",
-        "events": "event_id", "figures": "figure_id", "glossary": "term_id", "offices": "tenure_id",
-        "organisations": "org_id", "people": "person_id", "posts": "post_id", "quotations": "quote_id"}
+MIRRORS = (
+    r"piglix|wikimili|absoluteastronomy|liquisearch|academic\.com|wiki7|shareyouressays|"
+    r"findingdulcinea|wikisum|ipfs|kiddle|wikizero|issuhub|slovar-vocab|thefreedictionary|"
+    r"encyclopedia\.com"
+)
+KIND_TIER = {
+    "hansard": "primary",
+    "newspaper": "primary",
+    "document": "primary",
+    "dataset": "primary",
+    "book": "scholarly",
+    "chapter": "scholarly",
+    "article": "scholarly",
+    "encyclopaedia": "reference",
+    "web": "web",
+}
+KEYS = {
+    "dispute_claims": "claim_id",
+    "disputes": "dispute_id",
+    "documents": "doc_id",
+    "events": "event_id",
+    "figures": "figure_id",
+    "glossary": "term_id",
+    "offices": "tenure_id",
+    "organisations": "org_id",
+    "people": "person_id",
+    "posts": "post_id",
+    "quotations": "quote_id",
+}
 
 
 def read(path):

@@ -18,6 +18,7 @@ Running the script with no option rewrites the cells with the pin they already c
 >>> "OWNER/truce-and-rupture@" + "0" * 40 in cell_source("0" * 40)
 True
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,7 @@ TAG = "colab-install"
 PIN = re.compile(r'PACK = "git\+[^"@]+@([0-9a-f]{40})"')
 LESSON = re.compile(r"^\d\d-[a-z0-9\-]+\.ipynb$")
 
-TEMPLATE = '''\
+TEMPLATE = """\
 # On Google Colab (or any Python without the pack) this cell installs it: about a minute, once a session.
 # In JupyterLab, on a hub or on Binder the pack is already there and this cell does nothing.
 import importlib, importlib.util, subprocess, sys
@@ -49,7 +50,7 @@ if importlib.util.find_spec("helpers") is None:
     subprocess.run(pip + NEEDS, check=True)  # what the lessons import (most are there already)
     importlib.invalidate_caches()
     if "ipywidgets" in sys.modules:  # an older copy is already loaded: the new one needs a fresh kernel
-        print("Installed. Choose Runtime > Restart session, then run all the cells again.")'''
+        print("Installed. Choose Runtime > Restart session, then run all the cells again.")"""
 
 
 def kernel_needs() -> list[str]:
@@ -59,7 +60,9 @@ def kernel_needs() -> list[str]:
     named = {re.match(r"[A-Za-z0-9_.\-]+", dep).group(0).lower(): dep for dep in deps}
     missing = [name for name in KERNEL_NEEDS if name not in named]
     if missing:
-        raise SystemExit(f"pyproject.toml's dependencies lack {', '.join(missing)} (scripts/colab_cell.py KERNEL_NEEDS)")
+        raise SystemExit(
+            f"pyproject.toml's dependencies lack {', '.join(missing)} (scripts/colab_cell.py KERNEL_NEEDS)"
+        )
     return [named[name] for name in KERNEL_NEEDS]
 
 
@@ -97,8 +100,14 @@ def write(ref: str, folder: Path = ROOT / "notebooks") -> list[Path]:
         nb = json.loads(raw)
         cell = find_cell(nb)
         if cell is None:
-            cell = {"cell_type": "code", "execution_count": None, "id": uuid.uuid4().hex[:8],
-                    "metadata": {"tags": [TAG, "remove-cell"]}, "outputs": [], "source": []}
+            cell = {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": uuid.uuid4().hex[:8],
+                "metadata": {"tags": [TAG, "remove-cell"]},
+                "outputs": [],
+                "source": [],
+            }
             nb["cells"].insert(1, cell)  # the title stays the first thing a student sees
         cell["source"] = text.splitlines(keepends=True)
         out = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
@@ -109,14 +118,22 @@ def write(ref: str, folder: Path = ROOT / "notebooks") -> list[Path]:
 
 
 def resolve(ref: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{ref}^{{commit}}"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pin", metavar="REF", help="pin every lesson to this commit (e.g. HEAD) and rewrite the cells")
-    parser.add_argument("--check", action="store_true", help="report whether the pinned commit's pack matches this checkout")
+    parser.add_argument(
+        "--pin", metavar="REF", help="pin every lesson to this commit (e.g. HEAD) and rewrite the cells"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="report whether the pinned commit's pack matches this checkout"
+    )
     args = parser.parse_args(argv)
     pins = pinned()
     refs = {ref for ref in pins.values() if ref}
@@ -126,8 +143,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"lessons disagree or lack the cell: {pins}", file=sys.stderr)
             return 1
         (ref,) = refs
-        diff = subprocess.run(["git", "-C", str(ROOT), "diff", "--stat", ref, "--", "src", "data", "setup.py",
-                               "pyproject.toml", "MANIFEST.in"], capture_output=True, text=True)
+        diff = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "diff",
+                "--stat",
+                ref,
+                "--",
+                "src",
+                "data",
+                "setup.py",
+                "pyproject.toml",
+                "MANIFEST.in",
+            ],
+            capture_output=True,
+            text=True,
+        )
         if diff.returncode != 0:
             print(f"the pinned commit {ref} is not in this repository: {diff.stderr.strip()}", file=sys.stderr)
             return 1

@@ -17,6 +17,7 @@ Every row cites its dataset by ref_id (rows of data/references.csv):
 - ``cow-nmc-5``           COW National Material Capabilities v5.0
 - ``hoc-library-cbp8647`` House of Commons Library CBP-8647, constituency results 1918–2019
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,10 +30,20 @@ FIRST_YEAR, LAST_YEAR = 1920, 1935
 ELECTIONS = ("1923", "1924", "1929")
 UK, USSR = "200", "365"
 # Each table's key columns: its link table of sources has these and ref_id.
-KEYS = {"trade": ["year"], "trade_partners": ["year", "ccode"], "capabilities": ["country", "year"],
-        "elections": ["election", "constituency", "party"]}
+KEYS = {
+    "trade": ["year"],
+    "trade_partners": ["year", "ccode"],
+    "capabilities": ["country", "year"],
+    "elections": ["election", "constituency", "party"],
+}
 # The Library's vote columns and the party group each one holds.
-PARTY_COLUMNS = [("con", "Conservative"), ("lib", "Liberal"), ("lab", "Labour"), ("natSW", "Nationalist"), ("oth", "Other")]
+PARTY_COLUMNS = [
+    ("con", "Conservative"),
+    ("lib", "Liberal"),
+    ("lab", "Labour"),
+    ("natSW", "Nationalist"),
+    ("oth", "Other"),
+]
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -70,12 +81,30 @@ def derive_trade(raw: Path) -> tuple[list[str], list[list[str]]]:
     series beside them. Values stay as the extract gives them: millions of current US$, rounded to whole
     millions; COW's -9 (missing) becomes blank.
     """
-    rows = [r for r in read_rows(raw / "cow_trade_v4_uk200_russia365_all_years.csv")
-            if r["ccode1"] == UK and r["ccode2"] == USSR and in_period(r)]
-    out = [[r["year"], number(r["flow1"]), number(r["flow2"]), number(r["smoothflow1"]), number(r["smoothflow2"]), "cow-trade-v4"]
-           for r in sorted(rows, key=lambda r: int(r["year"]))]
-    header = ["year", "uk_imports_from_ussr", "ussr_imports_from_uk", "uk_imports_from_ussr_smoothed",
-              "ussr_imports_from_uk_smoothed", "source_ids"]
+    rows = [
+        r
+        for r in read_rows(raw / "cow_trade_v4_uk200_russia365_all_years.csv")
+        if r["ccode1"] == UK and r["ccode2"] == USSR and in_period(r)
+    ]
+    out = [
+        [
+            r["year"],
+            number(r["flow1"]),
+            number(r["flow2"]),
+            number(r["smoothflow1"]),
+            number(r["smoothflow2"]),
+            "cow-trade-v4",
+        ]
+        for r in sorted(rows, key=lambda r: int(r["year"]))
+    ]
+    header = [
+        "year",
+        "uk_imports_from_ussr",
+        "ussr_imports_from_uk",
+        "uk_imports_from_ussr_smoothed",
+        "ussr_imports_from_uk_smoothed",
+        "source_ids",
+    ]
     return header, out
 
 
@@ -91,9 +120,17 @@ def derive_trade_partners(raw: Path) -> tuple[list[str], list[list[str]]]:
     missing = sorted({r["partner"] for r in rows} - names.keys())
     if missing:
         raise SystemExit(f"no state name for ccode(s) {missing} in cow_states2016_1920_1935.csv")
-    out = [[r["year"], r["partner"], names[r["partner"]], number(r["uk_imports"]), number(r["uk_exports_partner_imports"]),
-            "cow-trade-v4;cow-states-2016"]
-           for r in sorted(rows, key=lambda r: (int(r["year"]), int(r["partner"])))]
+    out = [
+        [
+            r["year"],
+            r["partner"],
+            names[r["partner"]],
+            number(r["uk_imports"]),
+            number(r["uk_exports_partner_imports"]),
+            "cow-trade-v4;cow-states-2016",
+        ]
+        for r in sorted(rows, key=lambda r: (int(r["year"]), int(r["partner"])))
+    ]
     return ["year", "ccode", "partner", "uk_imports", "partner_imports_from_uk", "source_ids"], out
 
 
@@ -106,11 +143,29 @@ def derive_capabilities(raw: Path) -> tuple[list[str], list[list[str]]]:
     """
     country = {UK: "UK", USSR: "USSR"}
     rows = [r for r in read_rows(raw / "NMC_5_0_uk_russia_1913_1940.csv") if r["ccode"] in country and in_period(r)]
-    out = [[country[r["ccode"]], r["year"], number(r["irst"]), number(r["pec"]), number(r["milper"]), number(r["milex"]),
-            number(r["tpop"]), "cow-nmc-5"]
-           for r in sorted(rows, key=lambda r: (country[r["ccode"]], int(r["year"])))]
-    header = ["country", "year", "iron_steel_kt", "energy_ktce", "military_personnel_k", "military_expenditure_k",
-              "population_k", "source_ids"]
+    out = [
+        [
+            country[r["ccode"]],
+            r["year"],
+            number(r["irst"]),
+            number(r["pec"]),
+            number(r["milper"]),
+            number(r["milex"]),
+            number(r["tpop"]),
+            "cow-nmc-5",
+        ]
+        for r in sorted(rows, key=lambda r: (country[r["ccode"]], int(r["year"])))
+    ]
+    header = [
+        "country",
+        "year",
+        "iron_steel_kt",
+        "energy_ktce",
+        "military_personnel_k",
+        "military_expenditure_k",
+        "population_k",
+        "source_ids",
+    ]
     return header, out
 
 
@@ -135,14 +190,36 @@ def derive_elections(raw: Path) -> tuple[list[str], list[list[str]]]:
                 continue
             count = int(float(votes))
             unopposed = count < 0
-            out.append([
-                r["election"], r["constituency"].strip(), number(r["constituency_id"]), r["country/region"].strip(),
-                r["seats"].strip(), number(r["electorate"]), "" if unopposed else r["turnout"].strip(), party,
-                "" if unopposed else str(count), "" if unopposed else r[f"{column}_share"].strip(),
-                "true" if unopposed else "false", "hoc-library-cbp8647",
-            ])
-    header = ["election", "constituency", "hoc_id", "region", "seats", "electorate", "turnout", "party", "votes",
-              "share", "unopposed", "source_ids"]
+            out.append(
+                [
+                    r["election"],
+                    r["constituency"].strip(),
+                    number(r["constituency_id"]),
+                    r["country/region"].strip(),
+                    r["seats"].strip(),
+                    number(r["electorate"]),
+                    "" if unopposed else r["turnout"].strip(),
+                    party,
+                    "" if unopposed else str(count),
+                    "" if unopposed else r[f"{column}_share"].strip(),
+                    "true" if unopposed else "false",
+                    "hoc-library-cbp8647",
+                ]
+            )
+    header = [
+        "election",
+        "constituency",
+        "hoc_id",
+        "region",
+        "seats",
+        "electorate",
+        "turnout",
+        "party",
+        "votes",
+        "share",
+        "unopposed",
+        "source_ids",
+    ]
     return header, out
 
 

@@ -26,11 +26,11 @@ book it copies), :data:`REF_FIXES` (a book cited with an empty url, its note nam
 
     .venv/bin/python scripts/import_issue15.py [--no-policy]
 """
+
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import re
 import subprocess
@@ -84,19 +84,30 @@ REPLACE_REFS = {
 # Books and articles cited without the copy they were read in: empty url, a note that names no copy.
 REF_FIXES = {
     "neilson2006": {"url": "", "note": "Chapter 2 ('The period of persuasion'), pp. 48–54 read."},
-    "aldrich-black-door": {"url": "", "note": "Author, title, publisher and ISBN as printed in the book; year not recorded."},
-    "jeffery2010": {"url": "", "note": "Chapter 6 ('From Boche to Bolsheviks') read. UK publication by Bloomsbury, 2010 (Channel 4 News, 21 September 2010: https://www.channel4.com/news/articles/society/law_order/spy%2Bsecrets%2Bunveiled%2Bin%2Bhistory%2Bof%2Bmi6/3773433.html)."},
-    "andrew2009": {"url": "", "note": "Part on MI5, ARCOS and the Ewer network, 1925–27, read. Year: the Guardian's review of Jeffery (2 October 2010, https://www.theguardian.com/books/2010/oct/02/mi6-secret-service-jeffery-review) says Andrew's MI5 history appeared 'last year'."},
+    "aldrich-black-door": {
+        "url": "",
+        "note": "Author, title, publisher and ISBN as printed in the book; year not recorded.",
+    },
+    "jeffery2010": {
+        "url": "",
+        "note": "Chapter 6 ('From Boche to Bolsheviks') read. UK publication by Bloomsbury, 2010 (Channel 4 News, 21 September 2010: https://www.channel4.com/news/articles/society/law_order/spy%2Bsecrets%2Bunveiled%2Bin%2Bhistory%2Bof%2Bmi6/3773433.html).",
+    },
+    "andrew2009": {
+        "url": "",
+        "note": "Part on MI5, ARCOS and the Ewer network, 1925–27, read. Year: the Guardian's review of Jeffery (2 October 2010, https://www.theguardian.com/books/2010/oct/02/mi6-secret-service-jeffery-review) says Andrew's MI5 history appeared 'last year'.",
+    },
     "madeira2014": {"url": "", "note": "Publisher's description of the book read."},
     "charters2014": {"url": "", "note": "Abstract read; doi 10.1111/russ.10747."},
     "shearer2018": {"url": "", "note": "Abstract read; the journal, volume, pages and DOI as printed with it."},
 }
 
-KINDS = {"thesis": "document"}          # reference kinds the package has no word for
+KINDS = {"thesis": "document"}  # reference kinds the package has no word for
 TIERS = {"primary-transcription": "primary"}
-EVIDENCE = {"ev": ("events", "event_id", "evidence_events"),
-            "ex": ("extracts", "extract_id", "evidence_extracts"),
-            "fig": ("figures", "figure_id", "evidence_figures")}
+EVIDENCE = {
+    "ev": ("events", "event_id", "evidence_events"),
+    "ex": ("extracts", "extract_id", "evidence_extracts"),
+    "fig": ("figures", "figure_id", "evidence_figures"),
+}
 URL = re.compile(r"https?://[^\s,;)\]]+")
 
 
@@ -133,11 +144,16 @@ def clean_url(url: str) -> str:
 
 def clean_text(text: str) -> str:
     """Free text (verified_by, note) naming no copy: "opened <copy url>" -> "read a text copy"."""
+
     def sub(m: re.Match) -> str:
         url = m.group(0)
         return clean_url(url) or "[a text copy, not cited]"
-    text = re.sub(r"opened (https?://\S+)", lambda m: ("opened " + clean_url(m.group(1))) if clean_url(m.group(1))
-                  else "read a text copy (not cited)", text)
+
+    text = re.sub(
+        r"opened (https?://\S+)",
+        lambda m: ("opened " + clean_url(m.group(1))) if clean_url(m.group(1)) else "read a text copy (not cited)",
+        text,
+    )
     text = URL.sub(sub, text)
     for name in DENY_HOSTS:  # a bare mention: "(erenow.net)", "on the nanobukva.ru mirror"
         text = re.sub(r"\s*\(" + re.escape(name) + r"\)", "", text)
@@ -161,7 +177,8 @@ def add_denylist(data: Path) -> list[str]:
     new = [h for h in DENY_HOSTS if h not in listed]
     if new:
         block = "\n# copies met in the issue 15 research (scripts/import_issue15.py)\n" + "".join(
-            f"{h:<34} # {DENY_HOSTS[h]}\n" for h in new)
+            f"{h:<34} # {DENY_HOSTS[h]}\n" for h in new
+        )
         path.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
     return new
 
@@ -223,14 +240,50 @@ def add_documents(data: Path) -> list[str]:
     return added
 
 
-EXTRACT_COLUMNS = ["extract_id", "document_id", "title", "author", "side", "voice", "date", "date_precision",
-                   "text", "words", "original_language", "translation", "published_in", "source_ids", "url",
-                   "verified_by", "note", "lesson"]
-SET_COLUMNS = ["set_id", "lesson", "central_question", "position", "extract_id", "headnote", "source_ids",
-               "teacher_note"]
-INTERPRETATION_COLUMNS = ["interpretation_id", "historian", "work", "pages", "lesson", "claim",
-                          "evidence_events", "evidence_extracts", "evidence_figures", "source_ids",
-                          "verified_by", "note"]
+EXTRACT_COLUMNS = [
+    "extract_id",
+    "document_id",
+    "title",
+    "author",
+    "side",
+    "voice",
+    "date",
+    "date_precision",
+    "text",
+    "words",
+    "original_language",
+    "translation",
+    "published_in",
+    "source_ids",
+    "url",
+    "verified_by",
+    "note",
+    "lesson",
+]
+SET_COLUMNS = [
+    "set_id",
+    "lesson",
+    "central_question",
+    "position",
+    "extract_id",
+    "headnote",
+    "source_ids",
+    "teacher_note",
+]
+INTERPRETATION_COLUMNS = [
+    "interpretation_id",
+    "historian",
+    "work",
+    "pages",
+    "lesson",
+    "claim",
+    "evidence_events",
+    "evidence_extracts",
+    "evidence_figures",
+    "source_ids",
+    "verified_by",
+    "note",
+]
 
 
 def build_extracts() -> list[dict[str, str]]:
@@ -250,8 +303,10 @@ def build_sets(extract_ids: set[str]) -> list[dict[str, str]]:
     rows = sorted(rows_of(RESEARCH / "document_sets-draft.csv"), key=lambda r: (r["set_id"], int(r["position"])))
     for row in rows:
         if row["extract_id"] not in extract_ids:
-            warn(f"document_sets-draft.csv: {row['set_id']} position {row['position']} names extract "
-                 f"{row['extract_id']!r}, which is not in extracts-draft.csv: row dropped")
+            warn(
+                f"document_sets-draft.csv: {row['set_id']} position {row['position']} names extract "
+                f"{row['extract_id']!r}, which is not in extracts-draft.csv: row dropped"
+            )
             continue
         row["source_ids"] = ";".join(ids(row.get("source_ids", "")))
         out.append({c: row.get(c, "") for c in SET_COLUMNS})
@@ -272,15 +327,19 @@ def build_interpretations(extract_ids: set[str]) -> list[dict[str, str]]:
         for item in ids(row.get("evidence_ids", "")):
             prefix = item.split("-", 1)[0]
             if prefix not in EVIDENCE:
-                raise SystemExit(f"interpretations-draft.csv: {row['interpretation_id']}: evidence id {item!r} "
-                                 f"is not an event (ev-), extract (ex-) or figure (fig-)")
+                raise SystemExit(
+                    f"interpretations-draft.csv: {row['interpretation_id']}: evidence id {item!r} "
+                    f"is not an event (ev-), extract (ex-) or figure (fig-)"
+                )
             if prefix == "ex" and item not in extract_ids:
                 missing.append(item)
                 continue
             evidence[EVIDENCE[prefix][2]].append(item)
         if missing:  # the claim still stands on its sources; only the dropped extract leaves its evidence
-            warn(f"interpretations-draft.csv: {row['interpretation_id']}: evidence {', '.join(missing)} is not in "
-                 "extracts-draft.csv: left out of its evidence")
+            warn(
+                f"interpretations-draft.csv: {row['interpretation_id']}: evidence {', '.join(missing)} is not in "
+                "extracts-draft.csv: left out of its evidence"
+            )
         if not any(evidence.values()):
             warn(f"interpretations-draft.csv: {row['interpretation_id']}: no evidence left: row dropped")
             continue
@@ -304,8 +363,11 @@ def install_resources(data: Path) -> None:
     ours = {"extracts", "document_sets", "interpretations"}
     lessons = descriptor["x-vocabularies"]["lessons"]
     lessons = [x["id"] if isinstance(x, dict) else x for x in lessons]
-    resources = [r for r in descriptor["resources"]
-                 if r["name"] not in ours and r.get("x-list-field", {}).get("resource") not in ours]
+    resources = [
+        r
+        for r in descriptor["resources"]
+        if r["name"] not in ours and r.get("x-list-field", {}).get("resource") not in ours
+    ]
     at = next(i for i, r in enumerate(resources) if r["name"] == "uncertain_rows")
     resources[at:at] = [resource(name, lessons) for name in ("extracts", "document_sets", "interpretations")]
     descriptor["resources"] = resources
@@ -319,9 +381,17 @@ def resource(name: str, lessons: list[str]) -> dict:
     for f in spec["schema"]["fields"]:
         if f["name"] == "lesson":
             f["constraints"]["enum"] = lessons
-    return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "encoding": "utf-8", "title": spec["title"], "description": spec["description"],
-            "dialect": {"delimiter": ",", "header": True, "doubleQuote": True}, "schema": spec["schema"]}
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "encoding": "utf-8",
+        "title": spec["title"],
+        "description": spec["description"],
+        "dialect": {"delimiter": ",", "header": True, "doubleQuote": True},
+        "schema": spec["schema"],
+    }
 
 
 def run(data: Path, policy: bool = True) -> dict[str, int]:
@@ -340,11 +410,26 @@ def run(data: Path, policy: bool = True) -> dict[str, int]:
     for line in split_package(data):
         print(line)
     if policy:
-        subprocess.run([sys.executable, str(Path(__file__).parent / "source_policy.py"), str(data),
-                        "--report", str(data.parent / "research" / "failing-rows.csv")], check=True)
-    counts = {"deny-listed hosts added": len(denied_new), "references citing a copy re-pointed": len(uncited), "references added": len(refs),
-              "documents added": len(docs), "extracts": len(extracts), "document_sets rows": len(sets),
-              "document sets": len({r["set_id"] for r in sets}), "interpretations": len(interpretations)}
+        subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).parent / "source_policy.py"),
+                str(data),
+                "--report",
+                str(data.parent / "research" / "failing-rows.csv"),
+            ],
+            check=True,
+        )
+    counts = {
+        "deny-listed hosts added": len(denied_new),
+        "references citing a copy re-pointed": len(uncited),
+        "references added": len(refs),
+        "documents added": len(docs),
+        "extracts": len(extracts),
+        "document_sets rows": len(sets),
+        "document sets": len({r["set_id"] for r in sets}),
+        "interpretations": len(interpretations),
+    }
     for k, v in counts.items():
         print(f"{k}: {v}")
     return counts

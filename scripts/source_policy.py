@@ -15,11 +15,10 @@ research pass that adds references or sources; every step is re-runnable and cha
 
     .venv/bin/python scripts/source_policy.py [data]     # default: the data folder beside this script
 """
+
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
 import sys
@@ -32,18 +31,18 @@ from split_link_tables import read_csv, write_csv  # noqa: E402
 # Where the rule by kind and year gets a reference wrong, by id, with the reason.
 OVERRIDES = {
     # scholarship in the form of a document or a thesis
-    "thesis-vanvleck1977-borodin": "scholarly",            # MA thesis
-    "bennett1999": "scholarly",                            # FCO historian's study
-    "doc-fco-history-notes-3-locarno": "scholarly",        # FCO Historians, History Notes
-    "enc-degras-ecci-1926-zinoviev": "scholarly",          # Degras's editorial headnote (edition of documents)
+    "thesis-vanvleck1977-borodin": "scholarly",  # MA thesis
+    "bennett1999": "scholarly",  # FCO historian's study
+    "doc-fco-history-notes-3-locarno": "scholarly",  # FCO Historians, History Notes
+    "enc-degras-ecci-1926-zinoviev": "scholarly",  # Degras's editorial headnote (edition of documents)
     # contemporary publications and participants' memoirs without a year in the table
-    "doc-googlebooks-rakovsky-reply-1924-10-25": "primary",    # pamphlet of 1924
-    "book-googlebooks-f4rAAAAIAAJ-p251": "primary",            # volume of 1924-25
-    "book-nearing-world-labor-unity-ch8": "primary",           # Scott Nearing, 1926
-    "article-quarterly-review-trades-union-report": "primary", # contemporary review of the 1925 report
-    "article-hodgson-history-today-part1": "primary",          # the Official Agent's memoir
+    "doc-googlebooks-rakovsky-reply-1924-10-25": "primary",  # pamphlet of 1924
+    "book-googlebooks-f4rAAAAIAAJ-p251": "primary",  # volume of 1924-25
+    "book-nearing-world-labor-unity-ch8": "primary",  # Scott Nearing, 1926
+    "article-quarterly-review-trades-union-report": "primary",  # contemporary review of the 1925 report
+    "article-hodgson-history-today-part1": "primary",  # the Official Agent's memoir
     "article-hodgson-history-today-part2": "primary",
-    "enc-maisky-memoir": "primary",                            # Maisky's memoir
+    "enc-maisky-memoir": "primary",  # Maisky's memoir
     # texts of documents, debates and contemporary reports read on a site that is not their publisher
     "web-theyworkforyou-1931-05-18-foreign-office": "primary",
     "web-gwpda-trade-agreement-1921": "primary",
@@ -52,11 +51,11 @@ OVERRIDES = {
     "web-his95-soviet-note-1924-02-08": "primary",
     "web-detskiysad-sbornik-1924-notes": "primary",
     "web-cqpress-1924-russian-recognition": "primary",
-    "web-halsbury-official-secrets-act": "primary",            # the Act's text
+    "web-halsbury-official-secrets-act": "primary",  # the Act's text
     # scholarship on a web page
-    "web-commonslibrary-sn02608-swing": "scholarly",            # House of Commons Library research briefing
-    "enc-marxists-fagan-rakovsky": "scholarly",                 # Gus Fagan's introduction to an edition
-    "web-cercles-review-shepherd-laybourn": "scholarly",        # review in an academic journal
+    "web-commonslibrary-sn02608-swing": "scholarly",  # House of Commons Library research briefing
+    "enc-marxists-fagan-rakovsky": "scholarly",  # Gus Fagan's introduction to an edition
+    "web-cercles-review-shepherd-laybourn": "scholarly",  # review in an academic journal
     "web-docslib-vickers-labour-minority-governments": "scholarly",
     "web-docslib-shepherd-laybourn-notes": "scholarly",
     "web-docslib-maynard-thesis": "scholarly",
@@ -70,8 +69,12 @@ OVERRIDES = {
     "web-labouraffairs-moher-2018-citrine-visit": "web",
 }
 # Reference works written and signed by named scholars count as scholarly (matched in the container).
-SCHOLARLY_REFERENCE = ("Oxford Dictionary of National Biography", "Dictionary of Welsh Biography",
-                       "Oxford Companion", "Oxford Reference")
+SCHOLARLY_REFERENCE = (
+    "Oxford Dictionary of National Biography",
+    "Dictionary of Welsh Biography",
+    "Oxford Companion",
+    "Oxford Reference",
+)
 #: The last year whose press and publications count as contemporary (primary).
 CONTEMPORARY_PRESS = 1945
 CONTEMPORARY_BOOKS = 1939
@@ -109,8 +112,8 @@ TIER_FIELD = {
     "name": "tier",
     "type": "string",
     "description": "Where the reference stands: primary (debates, papers, treaties, contemporary press), "
-                   "scholarly (books, articles, theses, editions, reference works by named scholars), "
-                   "reference (general encyclopaedias) or web (everything else). See data/README.md.",
+    "scholarly (books, articles, theses, editions, reference works by named scholars), "
+    "reference (general encyclopaedias) or web (everything else). See data/README.md.",
     "constraints": {"required": True, "enum": ["primary", "scholarly", "reference", "web"]},
 }
 UNCERTAIN_RESOURCE = {
@@ -121,17 +124,28 @@ UNCERTAIN_RESOURCE = {
     "encoding": "utf-8",
     "title": "Rows marked uncertain",
     "description": "Rows of any table with sources that do not (yet) rest on a primary or scholarly source, "
-                   "with the reason. They stay in the record, marked, and are kept out of exercises.",
+    "with the reason. They stay in the record, marked, and are kept out of exercises.",
     "dialect": {"delimiter": ",", "header": True, "doubleQuote": True},
     "schema": {
         "fields": [
-            {"name": "table", "type": "string", "description": "The table, e.g. events.",
-             "constraints": {"required": True}},
-            {"name": "row_id", "type": "string",
-             "description": "The row's primary key; several key columns joined by '|', e.g. 1927|365.",
-             "constraints": {"required": True}},
-            {"name": "reason", "type": "string", "description": "Why the row is uncertain.",
-             "constraints": {"required": True, "minLength": 10}},
+            {
+                "name": "table",
+                "type": "string",
+                "description": "The table, e.g. events.",
+                "constraints": {"required": True},
+            },
+            {
+                "name": "row_id",
+                "type": "string",
+                "description": "The row's primary key; several key columns joined by '|', e.g. 1927|365.",
+                "constraints": {"required": True},
+            },
+            {
+                "name": "reason",
+                "type": "string",
+                "description": "Why the row is uncertain.",
+                "constraints": {"required": True, "minLength": 10},
+            },
         ],
         "primaryKey": ["table", "row_id"],
     },
@@ -151,7 +165,9 @@ def add_schema(data: Path) -> None:
     for res in resources:  # "at least one source" is checked by helpers.sourcing, which allows uncertain rows
         spec = res.get("x-list-field", {})
         if spec.get("field") == "source_ids":
-            spec["constraints"] = {k: v for k, v in spec.get("constraints", {}).items() if k not in ("required", "minLength")}
+            spec["constraints"] = {
+                k: v for k, v in spec.get("constraints", {}).items() if k not in ("required", "minLength")
+            }
     if not any(r["name"] == "uncertain_rows" for r in resources):
         resources.append(UNCERTAIN_RESOURCE)
     path.write_text(json.dumps(descriptor, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -255,16 +271,22 @@ def mark_uncertain(data: Path, report: Path | None) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, nargs="?", default=ROOT / "data", help="the data folder (default: data)")
-    parser.add_argument("--report", type=Path, default=ROOT / "research" / "failing-rows.csv",
-                        help="where to list the rows without a primary or scholarly source")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=ROOT / "research" / "failing-rows.csv",
+        help="where to list the rows without a primary or scholarly source",
+    )
     args = parser.parse_args(argv)
     add_schema(args.data)
     print(f"tiers filled: {fill_tiers(args.data)}")
     denied = remove_denied(args.data)
     print(f"deny-listed references removed: {len(denied)}" + (f" ({', '.join(denied)})" if denied else ""))
     counts = mark_uncertain(args.data, args.report)
-    print(f"rows without a primary or scholarly source: {sum(counts.values())} "
-          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(
+        f"rows without a primary or scholarly source: {sum(counts.values())} "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+    )
     return 0
 
 

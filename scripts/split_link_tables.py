@@ -21,6 +21,7 @@ A table already split, with no list column in its CSV, is left alone.
 
     python scripts/split_link_tables.py [data]      # default: the data folder beside this script
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,9 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def split_rows(header: list[str], rows: list[list[str]], keys: list[str], field: str,
-               delimiter: str = ";") -> tuple[list[str], list[list[str]], list[list[str]]]:
+def split_rows(
+    header: list[str], rows: list[list[str]], keys: list[str], field: str, delimiter: str = ";"
+) -> tuple[list[str], list[list[str]], list[list[str]]]:
     """(header without ``field``, rows without it, link rows ``keys + [id]``) in file and list order.
 
     >>> split_rows(["id", "source_ids", "x"], [["a", "r1;r2", "1"], ["b", "", "2"]], ["id"], "source_ids")
@@ -65,7 +67,7 @@ def split_rows(header: list[str], rows: list[list[str]], keys: list[str], field:
         for item in row[at].split(delimiter):
             if item.strip():
                 links.append([row[i].strip() for i in key_at] + [item.strip()])
-    return header[:at] + header[at + 1:], [row[:at] + row[at + 1:] for row in rows], links
+    return header[:at] + header[at + 1 :], [row[:at] + row[at + 1 :] for row in rows], links
 
 
 def link_resource(owner: dict, field: dict, fk: dict, after: str | None) -> dict:
@@ -77,14 +79,27 @@ def link_resource(owner: dict, field: dict, fk: dict, after: str | None) -> dict
     target, target_field = fk["reference"]["resource"], fk["reference"]["fields"]
     target_field = target_field if isinstance(target_field, str) else target_field[0]
     if target_field in keys:
-        raise SystemExit(f"{owner['name']}.{field['name']}: the referenced column {target_field!r} "
-                         "is also a key column of the owner; rename one")
-    fields = [{"name": k, "type": owner_fields[k].get("type", "string"),
-               "description": f"The {owner['name']} row ({', '.join(keys)}).",
-               "constraints": {"required": True}} for k in keys]
-    fields.append({"name": target_field, "type": "string",
-                   "description": f"One {target_field} from {target}.csv; the rows keep the list's order.",
-                   "constraints": {"required": True}})
+        raise SystemExit(
+            f"{owner['name']}.{field['name']}: the referenced column {target_field!r} "
+            "is also a key column of the owner; rename one"
+        )
+    fields = [
+        {
+            "name": k,
+            "type": owner_fields[k].get("type", "string"),
+            "description": f"The {owner['name']} row ({', '.join(keys)}).",
+            "constraints": {"required": True},
+        }
+        for k in keys
+    ]
+    fields.append(
+        {
+            "name": target_field,
+            "type": "string",
+            "description": f"One {target_field} from {target}.csv; the rows keep the list's order.",
+            "constraints": {"required": True},
+        }
+    )
     constraints = {k: v for k, v in field.get("constraints", {}).items() if k in ("required", "minLength")}
     return {
         "name": name,
@@ -94,10 +109,15 @@ def link_resource(owner: dict, field: dict, fk: dict, after: str | None) -> dict
         "encoding": "utf-8",
         "title": f"{owner.get('title', owner['name'])}: {field['name']}",
         "description": f"Link table: {owner['name']}.{field['name']} ({field.get('description', '').rstrip('.')}), "
-                       "one row per id, in the list's order.",
+        "one row per id, in the list's order.",
         "dialect": {"delimiter": ",", "header": True, "doubleQuote": True},
-        "x-list-field": {"resource": owner["name"], "field": field["name"], "after": after,
-                         "description": field.get("description", ""), "constraints": constraints},
+        "x-list-field": {
+            "resource": owner["name"],
+            "field": field["name"],
+            "after": after,
+            "description": field.get("description", ""),
+            "constraints": constraints,
+        },
         "schema": {
             "fields": fields,
             "primaryKey": keys + [target_field],
@@ -124,7 +144,10 @@ def split_package(data: Path) -> list[str]:
         for field in list(schema["fields"]):
             if field.get("type") != "list":
                 continue
-            fk = next((k for k in fks if (k["fields"] if isinstance(k["fields"], str) else k["fields"][0]) == field["name"]), None)
+            fk = next(
+                (k for k in fks if (k["fields"] if isinstance(k["fields"], str) else k["fields"][0]) == field["name"]),
+                None,
+            )
             if fk is None:
                 continue  # a plain list of names (alt_names): no foreign key, Frictionless reads it
             at = names.index(field["name"])
@@ -132,8 +155,12 @@ def split_package(data: Path) -> list[str]:
             schema["fields"].remove(field)
             fks.remove(fk)
             if link["name"] not in by_name:
-                resources.insert(resources.index(owner) + 1 + sum(
-                    1 for r in resources if r.get("x-list-field", {}).get("resource") == owner["name"]), link)
+                resources.insert(
+                    resources.index(owner)
+                    + 1
+                    + sum(1 for r in resources if r.get("x-list-field", {}).get("resource") == owner["name"]),
+                    link,
+                )
                 by_name[link["name"]] = link
     # 2. every link table: split its column out of the owner's CSV, if the CSV still has it
     for link in [r for r in resources if "x-list-field" in r]:

@@ -1,5 +1,6 @@
 """Shared fixtures: a throwaway copy of data/ that a test may break, paths to the repository, and every
 lesson run once per test session (``lesson_runs``)."""
+
 from __future__ import annotations
 
 import csv

@@ -1,5 +1,6 @@
 """The shape of the helpers package: imports point one way, environment variables are read in one place,
 loaders agree on their arguments, and importing the package reads no file."""
+
 from __future__ import annotations
 
 import ast
@@ -57,6 +58,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     A package's ``__init__`` importing its own submodules is how a package shows its face, not a
     cycle between modules, so edges from a package to its own children are left out.
     """
+
     def edges(node):
         return {t for t in graph[node] if not (FILES[node].name == "__init__.py" and t.startswith(node + "."))}
 
@@ -66,7 +68,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         state[node] = "open"
         for target in sorted(edges(node)):
             if state.get(target) == "open":
-                found.append(trail[trail.index(target):] + [target])
+                found.append(trail[trail.index(target) :] + [target])
             elif target not in state:
                 visit(target, trail + [target])
         state[node] = "done"
@@ -104,14 +106,23 @@ def test_the_progress_store_imports_nothing_from_the_exercises():
 
 
 def test_environment_variables_are_read_only_in_paths():
-    readers = [f"{path.relative_to(SRC)}:{n}" for path in SRC.rglob("*.py") if path.name != "paths.py"
-               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "TRUCE_" in line]
+    readers = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in SRC.rglob("*.py")
+        if path.name != "paths.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "TRUCE_" in line
+    ]
     assert readers == [], "TRUCE_ variables are named only in helpers/paths.py"
 
 
 def test_every_loader_takes_the_same_data_folder_argument():
-    loaders = {f"{mod.__name__}.{name}": fn for mod in (helpers, helpers.exercises)
-               for name, fn in vars(mod).items() if name.startswith("load_") and callable(fn)}
+    loaders = {
+        f"{mod.__name__}.{name}": fn
+        for mod in (helpers, helpers.exercises)
+        for name, fn in vars(mod).items()
+        if name.startswith("load_") and callable(fn)
+    }
     assert len(loaders) >= 19
     without = [name for name, fn in loaders.items() if "root" not in inspect.signature(fn).parameters]
     assert without == []
@@ -153,8 +164,12 @@ def test_dir_of_the_package_shows_the_learners_face_not_internals(internal):
 
 def test_the_exercise_reference_pattern_is_written_once():
     root = SRC.parents[1]
-    copies = [str(p.relative_to(root)) for folder in ("src", "tests", "bench", "scripts") for p in (root / folder).rglob("*.py")
-              if "show\\(" in p.read_text(encoding="utf-8") and p != Path(__file__).resolve()]
+    copies = [
+        str(p.relative_to(root))
+        for folder in ("src", "tests", "bench", "scripts")
+        for p in (root / folder).rglob("*.py")
+        if "show\\(" in p.read_text(encoding="utf-8") and p != Path(__file__).resolve()
+    ]
     assert copies == ["src/helpers/exercises/model.py"]
 
 
@@ -173,8 +188,11 @@ def test_attempts_left_is_worded_once_for_text_and_html():
     from helpers.exercises import Attempts, Choice, load_bank
     from helpers.exercises.static import feedback_html
 
-    exercise = next(ex for ex in load_bank("00-start-here")
-                    if isinstance(ex, Choice) and not ex.multiple and (ex.max_attempts or 0) > 1)
+    exercise = next(
+        ex
+        for ex in load_bank("00-start-here")
+        if isinstance(ex, Choice) and not ex.multiple and (ex.max_attempts or 0) > 1
+    )
     wrong = next(o.id for o in exercise.options if o.id not in exercise.answer)
     feedback = Attempts(exercise).submit(wrong)
     left = exercise.max_attempts - 1

@@ -1,11 +1,12 @@
 """Numeric answers that are computed from the data are recomputed here, so a change to the data cannot leave
 a bank's answer (or its explanation) silently wrong. If one fails: update the bank's answer and explanation."""
+
 from __future__ import annotations
 
 import pytest
 
 import helpers
-from helpers.analysis import party_votes, partner_ranking, seat_changes, ussr_rank
+from helpers.analysis import partner_ranking, party_votes, seat_changes, ussr_rank
 from helpers.exercises import get_exercise
 
 
@@ -20,7 +21,7 @@ def _figure(figure_id):
 def _ussr_share(year):
     tp = helpers.load_trade_partners()
     tp = tp[tp["year"] == year]
-    total = (tp["uk_imports"].fillna(0) + tp["partner_imports_from_uk"].fillna(0))
+    total = tp["uk_imports"].fillna(0) + tp["partner_imports_from_uk"].fillna(0)
     russia = total[tp["partner"] == "Russia"].sum()
     return 100 * russia / total.sum()
 
@@ -35,14 +36,22 @@ COMPUTED = {
     "recog-labour-seats-lost": lambda: seat_changes(1923, 1924).loc["Labour", "Conservative"],
     "recog-liberal-vote-fall": lambda: party_votes().loc[1923, "Liberal"] - party_votes().loc[1924, "Liberal"],
     "dn-ussr-share-1925": lambda: _ussr_share(1925),
-    "tu-gap-days": lambda: (_events().at["ev-1927-09-08-edinburgh-tuc-endorses-break", "start_date"]
-                            - _events().at["ev-1927-05-27-note-breaking-relations", "start_date"]).days,
+    "tu-gap-days": lambda: (
+        (
+            _events().at["ev-1927-09-08-edinburgh-tuc-endorses-break", "start_date"]
+            - _events().at["ev-1927-05-27-note-breaking-relations", "start_date"]
+        ).days
+    ),
     "gs-iron-steel-fall": lambda: 100 * (_cap(1925) - _cap(1926)) / _cap(1925),
     "hb-russia-rank-1926": lambda: partner_ranking(1926, by="imports").set_index("partner").at["Russia", "rank"],
-    "rupture-trade-ratio-1928": lambda: (helpers.load_trade().set_index("year").at[1928, "uk_imports_from_ussr"]
-                                         / helpers.load_trade().set_index("year").at[1928, "ussr_imports_from_uk"]),
+    "rupture-trade-ratio-1928": lambda: (
+        helpers.load_trade().set_index("year").at[1928, "uk_imports_from_ussr"]
+        / helpers.load_trade().set_index("year").at[1928, "ussr_imports_from_uk"]
+    ),
     "restor-seats-taken": lambda: seat_changes(1924, 1929).loc["Conservative", "Labour"],
-    "restor-trade-rank": lambda: (ussr_rank().set_index("year").at[1927, "rank"] - ussr_rank().set_index("year").at[1931, "rank"]),
+    "restor-trade-rank": lambda: (
+        ussr_rank().set_index("year").at[1927, "rank"] - ussr_rank().set_index("year").at[1931, "rank"]
+    ),
     "interp-verification-share": lambda: 100 * (helpers.load_events()["verified_by"] == "primary").mean(),
 }
 
@@ -51,7 +60,9 @@ COMPUTED = {
 def test_numeric_answer_agrees_with_the_data(exercise_id):
     ex = get_exercise(exercise_id)
     value = float(COMPUTED[exercise_id]())
-    assert abs(value - ex.answer) <= max(ex.tolerance, 1e-9), f"{exercise_id}: bank says {ex.answer}, data gives {value:.3f}"
+    assert abs(value - ex.answer) <= max(ex.tolerance, 1e-9), (
+        f"{exercise_id}: bank says {ex.answer}, data gives {value:.3f}"
+    )
 
 
 def test_miners_sums_agree_with_the_figures_table():

@@ -1,4 +1,5 @@
 """The benchmark harness runs and writes what bench/README.md describes (speed itself is never asserted)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_a_quick_bench_run_prints_the_table_and_writes_medians_and_ratios(tmp_path):
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "bench/run.py", "--quick", "--only", "exercises", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--only", "exercises", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "measurement" in done.stdout and "widget: choose an option, click Check" in done.stdout
     result = json.loads(out.read_text(encoding="utf-8"))
@@ -24,8 +30,13 @@ def test_a_quick_bench_run_prints_the_table_and_writes_medians_and_ratios(tmp_pa
 
 
 def test_an_unknown_bench_name_is_refused_with_the_list(tmp_path):
-    done = subprocess.run([sys.executable, "bench/run.py", "--only", "nonsense", "--out", str(tmp_path / "x.json")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--only", "nonsense", "--out", str(tmp_path / "x.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "no bench named nonsense" in done.stderr and "exercises" in done.stderr
     assert not (tmp_path / "x.json").exists()

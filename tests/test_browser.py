@@ -10,6 +10,7 @@ notebooks/, so nothing is saved into the repository. The page may fetch nothing 
 every other request is refused and reported. The server and the browser are stopped in `finally`
 blocks, also when a test fails. Screenshots go to build/screenshots/.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,27 +27,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from test_lab import free_port, stop
+
 from helpers.exercises import load_bank
 from helpers.exercises.model import Choice
 from helpers.notebooks import cell_text, lesson_title, read_notebook
-from test_lab import free_port, stop
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("TRUCE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 #: The lesson the test opens: lesson 01, or the start page while lesson 01 does not exist yet.
-LESSON = next(p for p in (ROOT / "notebooks" / "01-recognition-1924.ipynb", ROOT / "notebooks" / "00-start-here.ipynb")
-              if p.exists())
+LESSON = next(
+    p
+    for p in (ROOT / "notebooks" / "01-recognition-1924.ipynb", ROOT / "notebooks" / "00-start-here.ipynb")
+    if p.exists()
+)
 from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
+
 #: A button's accessible name starts with its icon's glyph: match the words only.
 CHECK = re.compile(r"^\W*Check$")
-START_TIMEOUT = 120      # seconds for a server to answer
-RUN_ALL_TIMEOUT = 300    # seconds for a lesson's cells to run
+START_TIMEOUT = 120  # seconds for a server to answer
+RUN_ALL_TIMEOUT = 300  # seconds for a lesson's cells to run
 MS = 1000
 
 
@@ -56,8 +68,10 @@ def _missing_browser() -> str | None:
     except ImportError:
         return "Playwright is not installed: `make test` installs it (the [test] extra in pyproject.toml)"
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        return ("Debian's chromium is not installed: as root, `make test` installs it "
-                "(apt-get install chromium); or point TRUCE_CHROMIUM at a Chromium binary")
+        return (
+            "Debian's chromium is not installed: as root, `make test` installs it "
+            "(apt-get install chromium); or point TRUCE_CHROMIUM at a Chromium binary"
+        )
     return None
 
 
@@ -86,6 +100,7 @@ def browser():
 
 # --- servers ----------------------------------------------------------------------------------------
 
+
 @dataclass
 class Server:
     url: str
@@ -106,8 +121,10 @@ class Server:
         for db in (d for d in dbs if d.exists()):
             with contextlib.closing(sqlite3.connect(db)) as conn:
                 conn.row_factory = sqlite3.Row
-                rows += [dict(r) for r in conn.execute("SELECT * FROM attempts WHERE exercise_id = ? ORDER BY id",
-                                                       (exercise_id,))]
+                rows += [
+                    dict(r)
+                    for r in conn.execute("SELECT * FROM attempts WHERE exercise_id = ? ORDER BY id", (exercise_id,))
+                ]
         return rows
 
 
@@ -115,26 +132,39 @@ def temporary_home(home: Path) -> dict[str, str]:
     """Environment for a server in a throwaway home, with JupyterLab's news and update checks off, no
     autosave (the test never writes a notebook), and every cell kept in the page."""
     settings = home / "jupyter-config" / "lab" / "user-settings" / "@jupyterlab"
-    for plugin, values in {"apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-                           "docmanager-extension/plugin": {"autosave": False},
-                           "notebook-extension/tracker": {"windowingMode": "none"}}.items():
+    for plugin, values in {
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        "docmanager-extension/plugin": {"autosave": False},
+        "notebook-extension/tracker": {"windowingMode": "none"},
+    }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("JUPYTER", "TRUCE_PROGRESS", "IPYTHON", "XDG_"))}
-    return {**env, "HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
-            "JUPYTER_DATA_DIR": str(home / "jupyter-data"), "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
-            "IPYTHONDIR": str(home / "ipython"), "XDG_DATA_HOME": str(home / "data"),
-            "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache"),
-            "TRUCE_PROGRESS_DB": str(home / "progress" / "progress.sqlite")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("JUPYTER", "TRUCE_PROGRESS", "IPYTHON", "XDG_"))
+    }
+    return {
+        **env,
+        "HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(home / "jupyter-config"),
+        "JUPYTER_DATA_DIR": str(home / "jupyter-data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+        "IPYTHONDIR": str(home / "ipython"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "TRUCE_PROGRESS_DB": str(home / "progress" / "progress.sqlite"),
+    }
 
 
 def start(command: list[str], server: Server, env: dict[str, str], ready_path: str) -> Server:
     """Start a server with make (its own process group), wait until ``ready_path`` answers; stop it on failure."""
     with server.log.open("wb") as log:
-        server.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+        server.proc = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     deadline = time.time() + START_TIMEOUT
     while time.time() < deadline:
         if server.proc.poll() is not None:
@@ -154,14 +184,17 @@ def lab(tmp_path_factory):
     """`make lab` on loopback, serving a temporary copy of notebooks/ (so nothing is written into the repository)."""
     home = tmp_path_factory.mktemp("lab-home")
     root = home / "pack"
-    shutil.copytree(ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.csv"))
+    shutil.copytree(
+        ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.csv")
+    )
     (root / "data").symlink_to(ROOT / "data", target_is_directory=True)
     port, token = free_port(), secrets.token_hex(16)
     env = temporary_home(home)
     server = Server(f"http://127.0.0.1:{port}", token, home, Path(env["TRUCE_PROGRESS_DB"]), home / "lab.log")
-    args = (f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} "
-            "--ServerApp.port_retries=0 --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+    args = (
+        f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} "
+        "--ServerApp.port_retries=0 --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"
+    )
     start(["make", "-s", "lab", f"LAB_ROOT={root}", f"LAB_ARGS={args}"], server, env, f"/api/status?token={token}")
     try:
         yield server
@@ -187,6 +220,7 @@ def app(tmp_path_factory):
 
 
 # --- pages ------------------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def new_page(browser, server: Server, name: str):
@@ -241,12 +275,14 @@ def open_and_run_all(page, lab: Server, notebook: str) -> None:
             """() => { const prompts = [...document.querySelectorAll(
                            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-CodeCell .jp-InputPrompt')];
                        return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
-            timeout=RUN_ALL_TIMEOUT * MS)
+            timeout=RUN_ALL_TIMEOUT * MS,
+        )
     except Exception as exc:
         prompts = cells(page).locator(".jp-InputPrompt").all_text_contents()
         errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
-        raise AssertionError(f"not every cell of {notebook} ran: prompts {prompts}; errors {errors[:2]}; "
-                             f"server output:\n{lab.output()}") from exc
+        raise AssertionError(
+            f"not every cell of {notebook} ran: prompts {prompts}; errors {errors[:2]}; server output:\n{lab.output()}"
+        ) from exc
     errors = page.locator("[data-mime-type='application/vnd.jupyter.error']").all_inner_texts()
     assert not errors, f"{notebook}: a cell raised an error:\n{errors[0][:2000]}"
 
@@ -259,8 +295,9 @@ def cells(page):
 def code_cells_showing(notebook: Path) -> list[tuple[int, str]]:
     """(cell index, exercise id) for each ``show("...")`` in the notebook, in order."""
     cells = read_notebook(notebook)["cells"]
-    return [(i, m.group(1)) for i, c in enumerate(cells) if c["cell_type"] == "code"
-            for m in SHOW.finditer(cell_text(c))]
+    return [
+        (i, m.group(1)) for i, c in enumerate(cells) if c["cell_type"] == "code" for m in SHOW.finditer(cell_text(c))
+    ]
 
 
 def first_choice(notebook: Path) -> tuple[int, Choice]:
@@ -276,10 +313,16 @@ def first_choice(notebook: Path) -> tuple[int, Choice]:
 def explorer_cell(notebook: Path) -> int | None:
     """The first cell that shows the timeline explorer: ``show("<an explorer exercise>")`` or ``explorer(...)``."""
     bank = load_bank(notebook.stem)
-    shown = {i for i, exercise_id in code_cells_showing(notebook)
-             if exercise_id in bank and bank[exercise_id].kind == "explorer"}
-    called = {i for i, c in enumerate(read_notebook(notebook)["cells"])
-              if c["cell_type"] == "code" and re.search(r"(^|[^\w.])explorer\(", cell_text(c))}
+    shown = {
+        i
+        for i, exercise_id in code_cells_showing(notebook)
+        if exercise_id in bank and bank[exercise_id].kind == "explorer"
+    }
+    called = {
+        i
+        for i, c in enumerate(read_notebook(notebook)["cells"])
+        if c["cell_type"] == "code" and re.search(r"(^|[^\w.])explorer\(", cell_text(c))
+    }
     return min(shown | called, default=None)
 
 
@@ -324,12 +367,15 @@ def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: st
     while time.time() < deadline and len(rows) < 2:
         rows = server.attempts(ex.id)
         time.sleep(0.2)
-    assert [(json.loads(r["answer"]), r["correct"], r["lesson"]) for r in rows] == \
-        [(wrong.id, 0, ex.lesson), (right.id, 1, ex.lesson)], "both attempts are saved, in order"
+    assert [(json.loads(r["answer"]), r["correct"], r["lesson"]) for r in rows] == [
+        (wrong.id, 0, ex.lesson),
+        (right.id, 1, ex.lesson),
+    ], "both attempts are saved, in order"
     return rows
 
 
 # --- the tests --------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def lesson_page(browser, lab):
@@ -352,8 +398,12 @@ def test_lesson_exercise_answered_wrongly_then_rightly_in_jupyterlab(lab, lesson
         page.screenshot(path=str(SCREENSHOTS / f"lab-{LESSON.stem}.png"))
 
         # the lesson's progress panel counts the attempt, and its Export button hands the student a file
-        panel = cells(page).locator(".jp-OutputArea").filter(
-            has=page.get_by_role("button", name="Export my answers (CSV)")).last
+        panel = (
+            cells(page)
+            .locator(".jp-OutputArea")
+            .filter(has=page.get_by_role("button", name="Export my answers (CSV)"))
+            .last
+        )
         lesson_code = "\n".join(cell_text(c) for c in read_notebook(LESSON)["cells"] if c["cell_type"] == "code")
         if "progress_summary(" in lesson_code:
             expect(panel).to_contain_text(re.compile(r"[1-9]\d* of \d+ done \([1-9]\d* correct\)"))
@@ -400,8 +450,13 @@ def move_slider_and_check(page, scope, name: str) -> None:
     readout = scope.locator(".widget-readout").first
     figure = scope.locator("img[alt]").first
     expect(status).to_contain_text("match")
-    before = {"status": status.inner_text(), "readout": readout.inner_text(), "rows": table_dates(scope),
-              "img": figure.get_attribute("src"), "alt": figure.get_attribute("alt")}
+    before = {
+        "status": status.inner_text(),
+        "readout": readout.inner_text(),
+        "rows": table_dates(scope),
+        "img": figure.get_attribute("src"),
+        "alt": figure.get_attribute("alt"),
+    }
     shot(scope, f"{name}-before.png")
 
     # Keyboard, as a student without a mouse would: PageDown moves the end of the range back 5 months.
@@ -418,8 +473,9 @@ def move_slider_and_check(page, scope, name: str) -> None:
     assert 0 < n_after < n_before, (before["status"], after["status"])
     assert len(after["rows"]) < len(before["rows"]) or len(before["rows"]) >= 150, "the table lists fewer events"
     end = _month(after["readout"].split("-")[-1])
-    assert all((d.tm_year, d.tm_mon) <= end for d in after["rows"]), \
+    assert all((d.tm_year, d.tm_mon) <= end for d in after["rows"]), (
         f"every event in the table falls before the new end of the range, {after['readout']}"
+    )
     assert after["img"] != before["img"], "the timeline is redrawn"
 
 
@@ -430,13 +486,21 @@ def settled(scope, status, readout, figure, before: dict, timeout: float = 60) -
     deadline, now = time.time() + timeout, {}
     while time.time() < deadline:
         with contextlib.suppress(Exception):
-            now = {"status": status.inner_text(), "readout": readout.inner_text(), "rows": table_dates(scope),
-                   "img": figure.get_attribute("src"), "alt": figure.get_attribute("alt")}
+            now = {
+                "status": status.inner_text(),
+                "readout": readout.inner_text(),
+                "rows": table_dates(scope),
+                "img": figure.get_attribute("src"),
+                "alt": figure.get_attribute("alt"),
+            }
             end = _month(now["readout"].split("-")[-1])
             count = int(now["status"].split()[0])
-            if (now["status"] != before["status"] and now["img"] != before["img"]
-                    and (count == len(now["rows"]) or len(now["rows"]) >= 150)
-                    and all((d.tm_year, d.tm_mon) <= end for d in now["rows"])):
+            if (
+                now["status"] != before["status"]
+                and now["img"] != before["img"]
+                and (count == len(now["rows"]) or len(now["rows"]) >= 150)
+                and all((d.tm_year, d.tm_mon) <= end for d in now["rows"])
+            ):
                 time.sleep(0.3)
                 if readout.inner_text() == now["readout"] and status.inner_text() == now["status"]:
                     return now
@@ -462,8 +526,11 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
 
     lesson = default_lesson()
     bank = load_bank(lesson)
-    ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple
-              and (e.max_attempts is None or e.max_attempts >= 2))
+    ex = next(
+        e
+        for e in app_exercises(bank)
+        if isinstance(e, Choice) and not e.multiple and (e.max_attempts is None or e.max_attempts >= 2)
+    )
     with new_page(browser, app, "app") as page:
         page.goto(f"{app.url}/?token={app.token}", wait_until="commit")  # Voila streams the page as it runs
         explore = page.get_by_role("tab", name="Explore the timeline")
@@ -476,8 +543,12 @@ def test_app_mode_serves_explorer_and_exercises_without_code(browser, app):
         move_slider_and_check(page, explorer_box, "app-explorer")
 
         page.get_by_role("tab", name="Exercises").click()
-        box = page.locator(".widget-vbox").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
-            has=page.get_by_role("button", name=CHECK)).last
+        box = (
+            page.locator(".widget-vbox")
+            .filter(has=page.locator("h3", has_text=ex.title or ex.id))
+            .filter(has=page.get_by_role("button", name=CHECK))
+            .last
+        )
         box.scroll_into_view_if_needed()
         answer_wrongly_then_rightly(box, app, ex, "app-exercise.png")
         expect(page.locator("p", has_text=f"Your progress in {lesson_title(lesson)}")).to_contain_text("(1 correct)")
@@ -511,7 +582,9 @@ def axe_violations(page, name: str, context=None) -> list[dict]:
              const result = await axe.run(context || document, {resultTypes: ['violations']});
              return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 300)}))}));
-           }""", context)
+           }""",
+        context,
+    )
     AXE_REPORTS.mkdir(parents=True, exist_ok=True)
     (AXE_REPORTS / f"{name}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
     return found
@@ -519,8 +592,12 @@ def axe_violations(page, name: str, context=None) -> list[dict]:
 
 def blocking(violations: list[dict]) -> list[str]:
     """One line per critical or serious violation: rule, impact, help and the first elements it names."""
-    return [f"{v['id']} ({v['impact']}): {v['help']}; {len(v['nodes'])} element(s), e.g. "
-            f"{'; '.join(n['target'] for n in v['nodes'][:3])}" for v in violations if v["impact"] in BLOCKING]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}; {len(v['nodes'])} element(s), e.g. "
+        f"{'; '.join(n['target'] for n in v['nodes'][:3])}"
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -556,8 +633,11 @@ def handout_site(tmp_path_factory):
 
 def test_handouts_and_indexes_have_no_serious_accessibility_violations(browser, handout_site):
     server, out = handout_site
-    pages = [f"{edition}/{p.name}" for edition in ("student", "teacher")
-             for p in sorted((out / edition).glob("*.html"), key=lambda p: (p.name != "index.html", p.name))]
+    pages = [
+        f"{edition}/{p.name}"
+        for edition in ("student", "teacher")
+        for p in sorted((out / edition).glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
+    ]
     assert len(pages) == 2 * (len(list((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))) + 1)
     problems = {}
     with new_page(browser, server, "handouts-axe") as page:
@@ -637,11 +717,15 @@ def test_an_exercise_is_answered_and_checked_with_the_keyboard_alone(browser, ap
         open_app(page, app)
         tab = page.get_by_role("tab", name="Exercises")
         tab_to(page, page.get_by_role("tab", name="Explore the timeline"))
-        page.keyboard.press("ArrowRight")   # the tab bar moves with the arrow keys
+        page.keyboard.press("ArrowRight")  # the tab bar moves with the arrow keys
         page.keyboard.press("Enter")
         expect(tab).to_have_attribute("aria-selected", "true")
-        box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title)).filter(
-            has=page.get_by_role("button", name=CHECK)).last
+        box = (
+            page.locator(".tr-view")
+            .filter(has=page.locator("h3", has_text=ex.title))
+            .filter(has=page.get_by_role("button", name=CHECK))
+            .last
+        )
         radios = box.get_by_role("radio")
         tab_to(page, radios.first)
         if right == 0:
@@ -688,7 +772,8 @@ def answer_rightly(page, box, ex) -> None:
     elif isinstance(ex, Matching):
         for left, right in ex.key().items():
             box.get_by_role("combobox", name=f"{ex.right_label} for {left}:").select_option(
-                label=f"{right}) {ex.right_item(right).text}")
+                label=f"{right}) {ex.right_item(right).text}"
+            )
     elif isinstance(ex, Chronology):
         order = list(ex.display_order())
         rows = box.locator(".widget-hbox").filter(has=page.get_by_role("button", name=re.compile(r"Up$")))
@@ -716,8 +801,14 @@ def test_every_app_exercise_is_answered_and_checked_on_a_phone(browser, app):
 
     lessons = available_lessons() if os.environ.get("TRUCE_APP_LESSONS") == "all" else [default_lesson()]
     context = browser.new_context(viewport=PHONE)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("http://127.0.0.1:", "data:", "blob:")) else (app.blocked.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
+            else (app.blocked.append(route.request.url), route.abort())
+        ),
+    )
     try:
         page = context.new_page()
         page.set_default_timeout(60 * MS)
@@ -730,8 +821,12 @@ def test_every_app_exercise_is_answered_and_checked_on_a_phone(browser, app):
                 page.screenshot(path=str(SCREENSHOTS / f"app-phone-explore-{lesson}.png"))
                 page.get_by_role("tab", name="Exercises").click()
                 for ex in app_exercises(load_bank(lesson)):
-                    box = page.locator(".tr-view").filter(has=page.locator("h3", has_text=ex.title or ex.id)).filter(
-                        has=page.get_by_role("button", name=re.compile(r"^\W*(Check|Save answers)$"))).last
+                    box = (
+                        page.locator(".tr-view")
+                        .filter(has=page.locator("h3", has_text=ex.title or ex.id))
+                        .filter(has=page.get_by_role("button", name=re.compile(r"^\W*(Check|Save answers)$")))
+                        .last
+                    )
                     box.scroll_into_view_if_needed()
                     problems = box.evaluate(OVERLAPS)
                     assert problems == [], f"{ex.id} at 375 px: {problems}"
@@ -757,8 +852,9 @@ def test_app_reads_the_lesson_from_the_address_in_a_prewarmed_kernel(browser, ap
         page.goto(f"{app.url}/?token={app.token}&lesson={lesson}", wait_until="commit")
         page.get_by_role("tab", name="Exercises").click(timeout=START_TIMEOUT * MS)
         expect(page.get_by_text(f"from lesson {lesson}")).to_be_visible()
-    assert app.log.read_text(errors="replace").count("Using pre-heated kernel") == pooled + 1, \
+    assert app.log.read_text(errors="replace").count("Using pre-heated kernel") == pooled + 1, (
         "the page came from the pool"
+    )
 
 
 def exported_csv(page) -> str:
@@ -788,8 +884,12 @@ def test_two_app_visitors_each_export_only_their_own_answers(browser, app):
         for page in (a, b):
             page.goto(f"{app.url}/?token={app.token}", wait_until="commit")
             page.get_by_role("tab", name="Exercises").click(timeout=START_TIMEOUT * MS)
-        box = a.locator(".widget-vbox").filter(has=a.locator("h4", has_text=ex.title or ex.id)).filter(
-            has=a.get_by_role("button", name=CHECK)).last
+        box = (
+            a.locator(".widget-vbox")
+            .filter(has=a.locator("h4", has_text=ex.title or ex.id))
+            .filter(has=a.get_by_role("button", name=CHECK))
+            .last
+        )
         box.scroll_into_view_if_needed()
         box.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
         box.get_by_role("button", name=CHECK).click()

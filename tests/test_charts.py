@@ -1,4 +1,5 @@
 """charts.timeline: a figure from the events table, with alt text, drawn without pyplot."""
+
 from __future__ import annotations
 
 import base64
@@ -7,12 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from matplotlib.figure import Figure
 
 import helpers
 from helpers.charts import AltTextFigure, alt_text, describe_timeline, figure_html, set_alt_text, timeline
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +76,10 @@ def test_an_empty_selection_still_draws_and_says_so(events):
 
 
 def test_charts_never_loads_pyplot():
-    code = ("import sys, helpers\nfrom helpers.charts import timeline, figure_html\n"
-            "figure_html(timeline(helpers.load_events().head(4)))\nprint('matplotlib.pyplot' in sys.modules)")
+    code = (
+        "import sys, helpers\nfrom helpers.charts import timeline, figure_html\n"
+        "figure_html(timeline(helpers.load_events().head(4)))\nprint('matplotlib.pyplot' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -107,9 +109,12 @@ def test_the_svg_timeline_is_well_formed_and_draws_one_marker_per_event():
     narrow = ET.fromstring(timeline_svg(few, width=360))  # a phone: legend and labels fit the width
     xs = [float(t.get("x")) for t in narrow.iter("{http://www.w3.org/2000/svg}text")]
     assert all(0 <= x <= 360 for x in xs)
-    assert all(len(t.text) <= 20 for t in narrow.iter("{http://www.w3.org/2000/svg}text")
-               if t.get("text-anchor") == "end"), "row labels shortened to fit the narrow drawing"
+    assert all(
+        len(t.text) <= 20 for t in narrow.iter("{http://www.w3.org/2000/svg}text") if t.get("text-anchor") == "end"
+    ), "row labels shortened to fit the narrow drawing"
     empty = timeline_svg(events.iloc[0:0])
     assert "No events match these filters" in empty and ET.fromstring(empty) is not None
     html = svg_html(empty, 'Timeline with "no" events.')
-    assert html.startswith('<img src="data:image/svg+xml;base64,') and 'alt="Timeline with &quot;no&quot; events."' in html
+    assert (
+        html.startswith('<img src="data:image/svg+xml;base64,') and 'alt="Timeline with &quot;no&quot; events."' in html
+    )

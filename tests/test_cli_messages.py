@@ -1,4 +1,5 @@
 """`make handouts` and `make pdf` end by saying where to open what they wrote (each edition's index)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,9 @@ from helpers.__main__ import main
 
 def _result(out, editions_=("student",)):
     files = [Path(out) / "student" / "index.html", Path(out) / "student" / "01-recognition-1924.html"]
-    return editions.BuildResult(Path(out), editions_, ["01-recognition-1924"], files, 1.0, executed=[],
-                                reused=["01-recognition-1924"])
+    return editions.BuildResult(
+        Path(out), editions_, ["01-recognition-1924"], files, 1.0, executed=[], reused=["01-recognition-1924"]
+    )
 
 
 def test_handouts_end_with_the_index_paths(monkeypatch, tmp_path, capsys):
@@ -28,6 +30,8 @@ def test_pdf_ends_with_the_index_paths(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(pdf, "print_pdfs", lambda out, edition: [Path("a.pdf"), Path("b.pdf"), Path("c.pdf")])
     assert main(["pdf", "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-3:] == ["Printed 3 PDF(s) beside the handouts.",
-                          f"Student edition: {(tmp_path / 'student' / 'index.html').resolve()}",
-                          f"Teacher edition: {(tmp_path / 'teacher' / 'index.html').resolve()}"]
+    assert lines[-3:] == [
+        "Printed 3 PDF(s) beside the handouts.",
+        f"Student edition: {(tmp_path / 'student' / 'index.html').resolve()}",
+        f"Teacher edition: {(tmp_path / 'teacher' / 'index.html').resolve()}",
+    ]

@@ -5,6 +5,7 @@ Colab cannot be reached from here, so the slow test plays it: a fresh virtual en
 checkout with nothing but a kernel in it (Colab's own), lesson 01 copied to a folder with no data/ near it,
 and the cell's install source pointed at this repository instead of GitHub (the one line changed).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -13,10 +14,8 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("colab_cell", ROOT / "scripts" / "colab_cell.py")
@@ -64,32 +63,47 @@ def test_the_readme_opens_every_lesson_in_colab():
     import re
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    links = re.findall(r"https://colab\.research\.google\.com/github/OWNER/truce-and-rupture/blob/main/(\S+?\.ipynb)", readme)
+    links = re.findall(
+        r"https://colab\.research\.google\.com/github/OWNER/truce-and-rupture/blob/main/(\S+?\.ipynb)", readme
+    )
     assert sorted(links) == sorted(f"notebooks/{p.name}" for p in LESSONS), "one Colab link per lesson"
     assert "| **Google Colab** |" in readme, "the classroom table has a Colab row"
 
 
 @pytest.mark.slow
 def test_the_cell_installs_the_pack_and_the_lesson_runs_in_a_fresh_environment(tmp_path, monkeypatch):
+    import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
-    import nbformat
 
     # "Colab": a fresh environment, nothing in it but a kernel
     venv = tmp_path / "colab"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "ipykernel"],
-                   check=True, capture_output=True)
-    found = subprocess.run([str(python), "-c", "import importlib.util as u; print(u.find_spec('helpers'))"],
-                           capture_output=True, text=True, check=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "ipykernel"],
+        check=True,
+        capture_output=True,
+    )
+    found = subprocess.run(
+        [str(python), "-c", "import importlib.util as u; print(u.find_spec('helpers'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert found.stdout.strip() == "None", "the fresh environment already sees helpers"
     kernels = tmp_path / "kernels" / "colab"
     kernels.mkdir(parents=True)
-    (kernels / "kernel.json").write_text(json.dumps({
-        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "colab stand-in", "language": "python"}))
+    (kernels / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "colab stand-in",
+                "language": "python",
+            }
+        )
+    )
 
     # the lesson, alone in a folder far from any data/, its cell pointed at this repository
     work = tmp_path / "content"
@@ -105,7 +119,8 @@ def test_the_cell_installs_the_pack_and_the_lesson_runs_in_a_fresh_environment(t
         "from helpers.exercises import get_exercise, show\n"
         "from helpers.progress import default_store\n"
         "ex = get_exercise('recog-date-evidence'); w = show(ex); w.select(*ex.answer); w.check_button.click()\n"
-        "print(helpers.__file__); import helpers.paths; print(helpers.paths.data_dir()); print(len(default_store().attempts()))")
+        "print(helpers.__file__); import helpers.paths; print(helpers.paths.data_dir()); print(len(default_store().attempts()))"
+    )
     nb.cells.append(answer)
 
     for name in [k for k in os.environ if k.startswith("TRUCE_") or k in ("PYTHONPATH", "VIRTUAL_ENV")]:
@@ -122,6 +137,10 @@ def test_the_cell_installs_the_pack_and_the_lesson_runs_in_a_fresh_environment(t
     assert module.startswith(str(venv)), f"helpers came from {module}, not the fresh environment"
     assert data.startswith(str(venv)) and data.endswith("_pack/data")
     assert attempts == "1"
-    widgets = [o for c in nb.cells for o in c.get("outputs", [])
-               if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    widgets = [
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
     assert len(widgets) >= 6, "the exercises show as widgets"

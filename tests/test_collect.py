@@ -1,5 +1,6 @@
 """`python -m helpers collect FOLDER`: students' exported answer files merged into one table; bad files
 reported by name and skipped, never a crash."""
+
 from __future__ import annotations
 
 import csv
@@ -48,8 +49,11 @@ def test_exports_merge_into_one_row_per_student_and_exercise(tmp_path, bank):
     export(tmp_path, "amira-khan.csv", [(ex.id, wrong, False, 0.0), (ex.id, right, True, 1.0)])
     export(tmp_path, "ben.csv", [(ex.id, wrong, False, 0.0)])
     # a learning platform's download: one folder per student, the file keeps the Export button's name
-    export(tmp_path, "Chloe Dupont_4711_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101500.csv",
-           [(ex.id, right, True, 1.0)])
+    export(
+        tmp_path,
+        "Chloe Dupont_4711_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101500.csv",
+        [(ex.id, right, True, 1.0)],
+    )
 
     result = collect(tmp_path / "answers")
     assert result.students == ["amira-khan", "ben", "Chloe Dupont"]
@@ -59,8 +63,12 @@ def test_exports_merge_into_one_row_per_student_and_exercise(tmp_path, bank):
     graded = [e.id for e in bank.graded]
     assert len(table) == 3 * len(graded), "every student gets a row for every graded exercise of the lesson"
     amira, ben, chloe = rows_by(table, "amira-khan"), rows_by(table, "ben"), rows_by(table, "Chloe Dupont")
-    assert (amira[ex.id].status, amira[ex.id].attempts, amira[ex.id].correct, amira[ex.id].last_answer) == \
-        ("correct", 2, "true", right)
+    assert (amira[ex.id].status, amira[ex.id].attempts, amira[ex.id].correct, amira[ex.id].last_answer) == (
+        "correct",
+        2,
+        "true",
+        right,
+    )
     assert (ben[ex.id].status, ben[ex.id].attempts, ben[ex.id].correct) == ("tried", 1, "false")
     assert chloe[ex.id].status == "correct"
     other = next(e for e in graded if e != ex.id)
@@ -76,11 +84,11 @@ def test_the_report_says_who_has_done_what(tmp_path, bank):
     assert "Read 2 answer files" in report and "2 students, 2 attempts" in report
     graded = [e.id for e in bank.graded]
     amira = next(line for line in report.splitlines() if line.strip().startswith("amira"))
-    marks = amira.split()[1:1 + len(graded)]
+    marks = amira.split()[1 : 1 + len(graded)]
     assert marks[graded.index(ex.id)] == "✔" and marks[graded.index(source.id)] == "✎"
     assert f"2/{len(graded)}" in amira
     ben = next(line for line in report.splitlines() if line.strip().startswith("ben"))
-    assert set(ben.split()[1:1 + len(graded)]) == {"·"} and f"0/{len(graded)}" in ben
+    assert set(ben.split()[1 : 1 + len(graded)]) == {"·"} and f"0/{len(graded)}" in ben
 
 
 def test_malformed_files_are_reported_by_name_and_skipped(tmp_path, bank):
@@ -99,7 +107,8 @@ def test_malformed_files_are_reported_by_name_and_skipped(tmp_path, bank):
         f'2,{ex.id},{LESSON},"""b""",true,7,2026-01-05T10:01:00+00:00\n'
         f'3,,{LESSON},"""b""",true,1.0,2026-01-05T10:02:00+00:00\n'
         f'4,{ex.id},{LESSON},"""b""",true,1.0,2026-01-05T10:03:00+00:00\n'
-        f'5,{ex.id},{LESSON}\n')
+        f"5,{ex.id},{LESSON}\n"
+    )
     (folder / "broken-quotes.csv").write_text(f'{header}\n1,{ex.id},{LESSON},"""b"", true\n"never closed')
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
 
@@ -124,8 +133,10 @@ def test_excel_style_files_are_read(tmp_path, bank):
     ex = choice_exercise(bank)
     folder = tmp_path / "answers"
     folder.mkdir()
-    text = ("id;exercise_id;lesson;answer;correct;score;created_at\r\n"
-            f'1;{ex.id};{LESSON};"""{ex.answer[0]}""";TRUE;1;05/01/2026 10:00\r\n')
+    text = (
+        "id;exercise_id;lesson;answer;correct;score;created_at\r\n"
+        f'1;{ex.id};{LESSON};"""{ex.answer[0]}""";TRUE;1;05/01/2026 10:00\r\n'
+    )
     (folder / "Zoë.csv").write_bytes(text.encode("cp1252"))
     (folder / "bom.csv").write_bytes("\ufeff".encode() + text.replace("TRUE", "FALSE").replace(";1;", ";0;").encode())
     result = collect(folder)
@@ -141,7 +152,9 @@ def test_default_export_names_and_student_column(tmp_path, bank):
     named = export(tmp_path, "diego-truce-and-rupture-answers-00-start-here-20260105-101501.csv", [])
     folder = named.parent
     header = "student,id,exercise_id,lesson,answer,correct,score,created_at"
-    (folder / "upload-1.csv").write_text(f'{header}\nEve Shaw,1,{ex.id},{LESSON},"""b""",false,0,2026-01-05T10:00:00+00:00\n')
+    (folder / "upload-1.csv").write_text(
+        f'{header}\nEve Shaw,1,{ex.id},{LESSON},"""b""",false,0,2026-01-05T10:00:00+00:00\n'
+    )
     result = collect(folder)
     assert "diego" in result.students and "Eve Shaw" in result.students
     assert [p.name for p in result.unnamed] == ["truce-and-rupture-answers-00-start-here-20260105-101500.csv"]
@@ -185,11 +198,15 @@ def test_command_line_exit_codes(tmp_path, capsys):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(content=st.one_of(st.binary(max_size=400),
-                         st.lists(st.sampled_from([",", ";", '"', "\n", "\r", " ", "a", "0", "1", "-", "true",
-                                                   "false", "\x00", "é"]), max_size=120).map(
-                             lambda parts: ("id,exercise_id,lesson,answer,correct,score,created_at\n"
-                                            + "".join(parts)).encode())))
+@given(
+    content=st.one_of(
+        st.binary(max_size=400),
+        st.lists(
+            st.sampled_from([",", ";", '"', "\n", "\r", " ", "a", "0", "1", "-", "true", "false", "\x00", "é"]),
+            max_size=120,
+        ).map(lambda parts: ("id,exercise_id,lesson,answer,correct,score,created_at\n" + "".join(parts)).encode()),
+    )
+)
 def test_any_file_content_is_read_or_reported_never_raised(tmp_path_factory, content):
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "student.csv").write_bytes(content)

@@ -1,6 +1,7 @@
 """Ready for a classroom server: the README's links point at real files, the environment suits repo2docker
 (Binder, a hub image), the app notebook and its page template are in place, and the app page is built
 from the question banks. The browser tests (test_browser.py) drive the same pieces in Chromium."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,9 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import yaml
+from conftest import ROOT, read_pyproject
 
 import helpers.paths
-from conftest import ROOT, read_pyproject
 from helpers.app import default_lesson, lesson_from_query, page
 from helpers.exercises import available_lessons, load_bank
 from helpers.notebooks import catalogue, cell_text, read_notebook
@@ -93,13 +94,16 @@ def test_the_page_template_is_installed_with_the_package_and_loads_nothing_from_
         assert f'replace("{url}", "data:text/css,")' in template, f"{url} is linked rather than removed"
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("lesson=00-start-here", "00-start-here"),
-    ("?lesson=06-rupture-1927", "06-rupture-1927"),
-    ("lesson=99-no-such-lesson", None),
-    ("", None),
-    ("lesson=../../etc/passwd", None),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("lesson=00-start-here", "00-start-here"),
+        ("?lesson=06-rupture-1927", "06-rupture-1927"),
+        ("lesson=99-no-such-lesson", None),
+        ("", None),
+        ("lesson=../../etc/passwd", None),
+    ],
+)
 def test_the_app_reads_its_lesson_from_the_address(query, expected):
     wanted = expected if expected in available_lessons() else default_lesson()
     assert lesson_from_query(query) == wanted

@@ -1,11 +1,11 @@
 """Every derived table reproduces byte for byte from its script and the raw extract in ../shared/data."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
 import pytest
-
 from conftest import DATA, RAW, ROOT
 
 DERIVED = ["trade", "trade_partners", "capabilities", "elections"]
@@ -13,8 +13,12 @@ DERIVED = ["trade", "trade_partners", "capabilities", "elections"]
 
 @pytest.mark.skipif(not RAW.is_dir(), reason="the raw extracts (../shared/data) are not beside this checkout")
 def test_scripts_reproduce_the_committed_tables(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "derive_datasets.py"), str(RAW), str(tmp_path)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "derive_datasets.py"), str(RAW), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for name in DERIVED:
         assert f"{name}.csv:" in result.stdout
         for written in (f"{name}.csv", f"{name}_sources.csv"):
@@ -33,8 +37,11 @@ def test_headline_figures_match_the_shared_readme():
 
 
 def test_script_refuses_a_missing_raw_folder(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "derive_datasets.py"), str(tmp_path / "nope"), str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "derive_datasets.py"), str(tmp_path / "nope"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0 and "does not exist" in result.stderr
 
 

@@ -1,4 +1,5 @@
 """helpers._diskcache: results kept between processes, never stale, and never in the way when it fails."""
+
 from __future__ import annotations
 
 import os
@@ -25,6 +26,7 @@ def counting(value):
     def build():
         calls.append(1)
         return value
+
     return build, calls
 
 
@@ -53,6 +55,7 @@ def test_a_corrupt_entry_is_rebuilt_and_replaced(cache, tmp_path):
 def test_a_failed_build_keeps_nothing(cache):
     def broken():
         raise ValueError("bad data")
+
     with pytest.raises(ValueError, match="bad data"):
         diskcache.cached("demo", [], broken)
     assert not cache.exists() or not list(cache.glob("*.pickle"))
@@ -69,6 +72,7 @@ def test_switched_off_or_unwritable_it_builds_every_time(cache, monkeypatch):
 
     def no_folder(name=""):
         raise OSError("read-only")
+
     monkeypatch.setattr(diskcache, "cache_dir", no_folder)
     diskcache.cached("demo", [], build), diskcache.cached("demo", [], build)
     assert len(calls) == 4
@@ -83,17 +87,20 @@ def test_the_folder_is_pruned_oldest_first(cache, monkeypatch):
 
 
 def test_a_new_process_gets_the_same_tables_and_banks_from_the_cache(cache):
-    code = ("import pickle, sys\nfrom helpers import load_table, table_names\nfrom helpers.exercises import load_all_banks\n"
-            "tables = {n: load_table(n) for n in table_names()}\nbanks = load_all_banks()\n"
-            "sys.stdout.buffer.write(pickle.dumps((tables, {k: b.exercises for k, b in banks.items()})))")
+    code = (
+        "import pickle, sys\nfrom helpers import load_table, table_names\nfrom helpers.exercises import load_all_banks\n"
+        "tables = {n: load_table(n) for n in table_names()}\nbanks = load_all_banks()\n"
+        "sys.stdout.buffer.write(pickle.dumps((tables, {k: b.exercises for k, b in banks.items()})))"
+    )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     entries = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pickle")}
     assert sum(name.startswith("table-") for name in entries) >= 16
     assert sum(name.startswith("bank-") for name in entries) == 9
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pickle")} == entries  # found, not rewritten
-    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                           env={**os.environ, "TRUCE_CACHE": "off"}).stdout
+    fresh = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, env={**os.environ, "TRUCE_CACHE": "off"}
+    ).stdout
     (t1, b1), (t2, b2), (t3, b3) = (pickle.loads(x) for x in (first, second, fresh))
     for name in t3:
         pd.testing.assert_frame_equal(t2[name], t3[name])
@@ -108,8 +115,12 @@ def test_a_table_is_read_again_when_only_its_link_table_changes(cache, data_copy
     first = before.iloc[0]
     links = data_copy.rows("events_sources")
     mine = [r for r in links if r["event_id"] == first["event_id"]]
-    data_copy.write("events_sources", [r for r in links if r not in mine[1:]] if len(mine) > 1
-                    else links + [{"event_id": first["event_id"], "ref_id": "gorodetsky1977"}])
+    data_copy.write(
+        "events_sources",
+        [r for r in links if r not in mine[1:]]
+        if len(mine) > 1
+        else links + [{"event_id": first["event_id"], "ref_id": "gorodetsky1977"}],
+    )
     data._read.cache_clear()  # as a new kernel would: only the disk cache is left, and its key must change
     after = data.load_table("events", data_copy.root).iloc[0]
     assert after["source_ids"] != first["source_ids"]

@@ -1,10 +1,10 @@
 """environment.yml (for Binder / JupyterHub) and pyproject.toml declare the same dependencies."""
+
 from __future__ import annotations
 
 import yaml
-from packaging.requirements import Requirement
-
 from conftest import ROOT, read_pyproject
+from packaging.requirements import Requirement
 
 
 def pyproject_requirements() -> dict[str, Requirement]:
@@ -39,7 +39,8 @@ def test_environment_and_pyproject_agree():
     pyproject = pyproject_requirements()
     assert conda.keys() == pyproject.keys(), (
         f"only in environment.yml: {sorted(conda.keys() - pyproject.keys())}; "
-        f"only in pyproject.toml: {sorted(pyproject.keys() - conda.keys())}")
+        f"only in pyproject.toml: {sorted(pyproject.keys() - conda.keys())}"
+    )
     for name, req in pyproject.items():
         assert str(req.specifier) == str(conda[name].specifier), f"{name}: {req.specifier} vs {conda[name].specifier}"
 

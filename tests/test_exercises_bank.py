@@ -1,4 +1,5 @@
 """Question banks: every bank loads and is consistent with the tables; a broken bank says exactly what is wrong."""
+
 from __future__ import annotations
 
 import copy
@@ -6,14 +7,13 @@ import re
 
 import pytest
 import yaml
+from conftest import DATA
 
 import helpers
 from helpers import DataError
 from helpers.exercises import bank as bank_module
 from helpers.exercises import load_all_banks, load_bank, validate_banks
 from helpers.exercises.model import SKILLS, Choice, Chronology, ExplorerSpec, Matching, Numeric, SourceAnalysis
-
-from conftest import DATA
 
 BANK_FILES = sorted((DATA / "exercises").glob("*.yaml"))
 
@@ -60,8 +60,10 @@ def test_every_question_is_sound(path):
 def test_referenced_rows_exist_in_the_tables():
     """Every id a bank names (events, quotations, documents, people, posts) is a row of its table."""
     known = {
-        "events": set(helpers.load_events()["event_id"]), "quotations": set(helpers.load_quotations()["quote_id"]),
-        "documents": set(helpers.load_documents()["doc_id"]), "people": set(helpers.load_people()["person_id"]),
+        "events": set(helpers.load_events()["event_id"]),
+        "quotations": set(helpers.load_quotations()["quote_id"]),
+        "documents": set(helpers.load_documents()["doc_id"]),
+        "people": set(helpers.load_people()["person_id"]),
         "posts": set(helpers.load_posts()["post_id"]),
         "organisations": set(helpers.load_organisations()["org_id"]),
     }
@@ -106,6 +108,7 @@ def test_a_generated_chronology_in_a_bank_is_the_same_every_time():
 
 # --- broken banks ---------------------------------------------------------------------------------
 
+
 def _bank(data_copy) -> tuple:
     path = data_copy.root / "exercises" / "00-start-here.yaml"
     return path, yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -125,25 +128,49 @@ def _first(data, kind):
     return next(ex for ex in data["exercises"] if ex["type"] == kind)
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda d: _first(d, "choice").update(answer="e"), r"answer 'e' is not among the options \(a, b, c, d\)"),
-    (lambda d: _first(d, "choice")["options"][1].update(feedback=" "), r"option 'b' has no feedback"),
-    (lambda d: _first(d, "choice")["options"][1].pop("feedback"), r"'feedback' is a required property"),
-    (lambda d: _first(d, "choice").update(skill="memory"), r"'memory' is not one of"),
-    (lambda d: _first(d, "choice").update(source_ids=["no-such-ref"]), r"source 'no-such-ref' does not exist in references.csv"),
-    (lambda d: _first(d, "choice").update(lesson="06-rupture-1927"), r"lesson '06-rupture-1927' is not this bank's"),
-    (lambda d: _first(d, "choice").update(colour="red"), r"unknown field\(s\) \('colour' was unexpected\)"),
-    (lambda d: _first(d, "choice").update(refs={"people": ["nobody_at_all"]}), r"person 'nobody_at_all' does not exist in people.csv"),
-    (lambda d: _first(d, "chronology")["events"].__setitem__(0, "ev-1999-01-01-invented"), r"event 'ev-1999-01-01-invented' does not exist in events.csv"),
-    (lambda d: _first(d, "chronology").update(events=_first(d, "chronology")["events"][:3]), r"should be non-empty|is too short"),
-    (lambda d: _first(d, "matching")["quotations"].__setitem__(0, "q-1999-01-01-nobody-1"), r"quotation 'q-1999-01-01-nobody-1' does not exist"),
-    (lambda d: _first(d, "source_analysis")["source"].update(quotation="q-1999-01-01-nobody-1"), r"quotation 'q-1999-01-01-nobody-1' does not exist"),
-    (lambda d: _first(d, "source_analysis")["questions"][0].update(tag="vibes"), r"'vibes' is not one of"),
-    (lambda d: _first(d, "numeric").update(tolerance=-1), r"-1 is less than the minimum of 0"),
-    (lambda d: _first(d, "numeric").pop("source_ids"), r"needs source_ids"),
-    # a deep copy: a shared list would be written as a YAML alias, which banks refuse
-    (lambda d: d["exercises"].append(copy.deepcopy(_first(d, "choice"))), r"id is used twice in this bank"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda d: _first(d, "choice").update(answer="e"), r"answer 'e' is not among the options \(a, b, c, d\)"),
+        (lambda d: _first(d, "choice")["options"][1].update(feedback=" "), r"option 'b' has no feedback"),
+        (lambda d: _first(d, "choice")["options"][1].pop("feedback"), r"'feedback' is a required property"),
+        (lambda d: _first(d, "choice").update(skill="memory"), r"'memory' is not one of"),
+        (
+            lambda d: _first(d, "choice").update(source_ids=["no-such-ref"]),
+            r"source 'no-such-ref' does not exist in references.csv",
+        ),
+        (
+            lambda d: _first(d, "choice").update(lesson="06-rupture-1927"),
+            r"lesson '06-rupture-1927' is not this bank's",
+        ),
+        (lambda d: _first(d, "choice").update(colour="red"), r"unknown field\(s\) \('colour' was unexpected\)"),
+        (
+            lambda d: _first(d, "choice").update(refs={"people": ["nobody_at_all"]}),
+            r"person 'nobody_at_all' does not exist in people.csv",
+        ),
+        (
+            lambda d: _first(d, "chronology")["events"].__setitem__(0, "ev-1999-01-01-invented"),
+            r"event 'ev-1999-01-01-invented' does not exist in events.csv",
+        ),
+        (
+            lambda d: _first(d, "chronology").update(events=_first(d, "chronology")["events"][:3]),
+            r"should be non-empty|is too short",
+        ),
+        (
+            lambda d: _first(d, "matching")["quotations"].__setitem__(0, "q-1999-01-01-nobody-1"),
+            r"quotation 'q-1999-01-01-nobody-1' does not exist",
+        ),
+        (
+            lambda d: _first(d, "source_analysis")["source"].update(quotation="q-1999-01-01-nobody-1"),
+            r"quotation 'q-1999-01-01-nobody-1' does not exist",
+        ),
+        (lambda d: _first(d, "source_analysis")["questions"][0].update(tag="vibes"), r"'vibes' is not one of"),
+        (lambda d: _first(d, "numeric").update(tolerance=-1), r"-1 is less than the minimum of 0"),
+        (lambda d: _first(d, "numeric").pop("source_ids"), r"needs source_ids"),
+        # a deep copy: a shared list would be written as a YAML alias, which banks refuse
+        (lambda d: d["exercises"].append(copy.deepcopy(_first(d, "choice"))), r"id is used twice in this bank"),
+    ],
+)
 def test_a_broken_question_names_the_file_the_line_the_id_and_the_problem(data_copy, change, expected):
     path, data = _bank(data_copy)
     change(data)
@@ -187,10 +214,13 @@ def test_chronology_events_whose_order_is_unclear_are_refused(data_copy):
     path, data = _bank(data_copy)
     events = helpers.load_events()
     vague = events[events["date_precision"] == "year"].iloc[0]
-    same_year = events[(events["start_date"].dt.year == vague["start_date"].year) & (events["event_id"] != vague["event_id"])]
+    same_year = events[
+        (events["start_date"].dt.year == vague["start_date"].year) & (events["event_id"] != vague["event_id"])
+    ]
     chrono = _first(data, "chronology")
     chrono["events"] = [vague["event_id"], same_year.iloc[0]["event_id"]] + [
-        e for e in chrono["events"] if e not in (vague["event_id"], same_year.iloc[0]["event_id"])][:4]
+        e for e in chrono["events"] if e not in (vague["event_id"], same_year.iloc[0]["event_id"])
+    ][:4]
     _write(path, data)
     assert "cannot be put in order" in str(_error(data_copy))
 
@@ -202,7 +232,9 @@ def test_person_office_matching_refuses_a_date_the_record_cannot_settle(data_cop
     offices["posts"] = ["uk_foreign_secretary", "uk_home_secretary"]
     _write(path, data)
     # the Foreign Secretary's post row awaits a primary or scholarly source: lift the mark for this test
-    data_copy.write("uncertain_rows", [r for r in data_copy.rows("uncertain_rows") if r["row_id"] != "uk_foreign_secretary"])
+    data_copy.write(
+        "uncertain_rows", [r for r in data_copy.rows("uncertain_rows") if r["row_id"] != "uk_foreign_secretary"]
+    )
     assert "only to the month or year" in str(_error(data_copy))
 
 
@@ -212,11 +244,19 @@ def test_an_exercise_cannot_use_a_row_marked_uncertain(data_copy):
     event = chronology["events"][0]
     _write(path, data)
     assert load_all_banks(data_copy.root)  # loads while the row is certain
-    data_copy.write("uncertain_rows", data_copy.rows("uncertain_rows")
-                    + [{"table": "events", "row_id": event, "reason": "a test: the date is in doubt"}])
+    data_copy.write(
+        "uncertain_rows",
+        data_copy.rows("uncertain_rows")
+        + [{"table": "events", "row_id": event, "reason": "a test: the date is in doubt"}],
+    )
     err = _error(data_copy)
-    assert any(p.column == "events" and repr(event) in p.message and "marked uncertain" in p.message
-               and "a test: the date is in doubt" in p.message for p in err.problems), str(err)
+    assert any(
+        p.column == "events"
+        and repr(event) in p.message
+        and "marked uncertain" in p.message
+        and "a test: the date is in doubt" in p.message
+        for p in err.problems
+    ), str(err)
 
 
 def test_a_generated_chronology_never_draws_an_uncertain_event(data_copy):
@@ -225,8 +265,11 @@ def test_a_generated_chronology_never_draws_an_uncertain_event(data_copy):
     first = generate.chronology(lesson="06-rupture-1927", n=5, seed=7, tables=generate.Tables(data_copy.root))
     drawn = first.items[0].key
     assert drawn.startswith("ev-")
-    data_copy.write("uncertain_rows", data_copy.rows("uncertain_rows")
-                    + [{"table": "events", "row_id": drawn, "reason": "a test: the date is in doubt"}])
+    data_copy.write(
+        "uncertain_rows",
+        data_copy.rows("uncertain_rows")
+        + [{"table": "events", "row_id": drawn, "reason": "a test: the date is in doubt"}],
+    )
     again = generate.chronology(lesson="06-rupture-1927", n=5, seed=7, tables=generate.Tables(data_copy.root))
     assert drawn not in [item.key for item in again.items]
 

@@ -1,4 +1,5 @@
 """Exercises generated from the tables: repeatable with a seed, right by the tables, never ambiguous."""
+
 from __future__ import annotations
 
 import itertools
@@ -32,8 +33,9 @@ def test_a_chronology_by_theme_is_repeatable_and_right_by_the_table(theme):
 
 
 def test_different_seeds_draw_different_chronologies():
-    drawn = {tuple(sorted(i.key for i in generate.chronology(lesson="06-rupture-1927", n=5, seed=s).items))
-             for s in range(8)}
+    drawn = {
+        tuple(sorted(i.key for i in generate.chronology(lesson="06-rupture-1927", n=5, seed=s).items)) for s in range(8)
+    }
     assert len(drawn) > 1
 
 
@@ -95,8 +97,12 @@ def test_people_to_offices_matches_the_offices_table():
     for left, right in ex.pairs:
         person = ex.left_item(left).key
         post = titles[ex.right_item(right).text]
-        held = offices[(offices.person_id == person) & (offices.post_id == post) & (offices.start_date < when)
-                       & (offices.end_date.isna() | (offices.end_date > when))]
+        held = offices[
+            (offices.person_id == person)
+            & (offices.post_id == post)
+            & (offices.start_date < when)
+            & (offices.end_date.isna() | (offices.end_date > when))
+        ]
         assert len(held) == 1, (names[person], post)
 
 

@@ -1,49 +1,106 @@
 """The checking logic, called directly: every type, scoring, attempts, and any input at all (hypothesis)."""
+
 from __future__ import annotations
 
 import ast
 import itertools
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.exercises.model import (
-    Attempts, Choice, Chronology, Feedback, GuidingQuestion, Item, Matching, NearMiss, Numeric, Option, Source,
-    SourceAnalysis, format_number, parse_number, safe_check,
+    Attempts,
+    Choice,
+    Chronology,
+    Feedback,
+    GuidingQuestion,
+    Item,
+    Matching,
+    NearMiss,
+    Numeric,
+    Option,
+    Source,
+    SourceAnalysis,
+    format_number,
+    parse_number,
+    safe_check,
 )
 
-from conftest import ROOT
-
 CHOICE = Choice(
-    id="t-choice", lesson="00-start-here", prompt="When?", skill="chronology",
-    options=(Option("a", "1921", "Yes: the trade agreement."), Option("b", "1924", "No: that is recognition."),
-             Option("c", "1927", "No: that is the break.")),
-    answer=("a",), explanation="Because the agreement was signed in 1921.", hint="Think trade.", max_attempts=2)
+    id="t-choice",
+    lesson="00-start-here",
+    prompt="When?",
+    skill="chronology",
+    options=(
+        Option("a", "1921", "Yes: the trade agreement."),
+        Option("b", "1924", "No: that is recognition."),
+        Option("c", "1927", "No: that is the break."),
+    ),
+    answer=("a",),
+    explanation="Because the agreement was signed in 1921.",
+    hint="Think trade.",
+    max_attempts=2,
+)
 MULTI = Choice(
-    id="t-multi", lesson="00-start-here", prompt="Which?", skill="chronology", multiple=True,
-    options=tuple(Option(k, f"option {k}", f"feedback {k}") for k in "abcd"), answer=("a", "b"),
-    explanation="a and b.")
+    id="t-multi",
+    lesson="00-start-here",
+    prompt="Which?",
+    skill="chronology",
+    multiple=True,
+    options=tuple(Option(k, f"option {k}", f"feedback {k}") for k in "abcd"),
+    answer=("a", "b"),
+    explanation="a and b.",
+)
 CHRONO = Chronology(
-    id="t-chrono", lesson="00-start-here", prompt="Order them.", explanation="In date order.",
-    items=tuple(Item(k, f"event {k}") for k in "ABCD"), order=("C", "A", "D", "B"))
+    id="t-chrono",
+    lesson="00-start-here",
+    prompt="Order them.",
+    explanation="In date order.",
+    items=tuple(Item(k, f"event {k}") for k in "ABCD"),
+    order=("C", "A", "D", "B"),
+)
 MATCH = Matching(
-    id="t-match", lesson="00-start-here", prompt="Match.", explanation="Thus.",
+    id="t-match",
+    lesson="00-start-here",
+    prompt="Match.",
+    explanation="Thus.",
     left=(Item("1", "Balfour"), Item("2", "Churchill"), Item("3", "Baldwin")),
-    right=(Item("A", "Chancellor"), Item("B", "Foreign Secretary"), Item("C", "Secretary for War"), Item("D", "Lord Privy Seal")),
-    pairs=(("1", "B"), ("2", "C"), ("3", "A")))
+    right=(
+        Item("A", "Chancellor"),
+        Item("B", "Foreign Secretary"),
+        Item("C", "Secretary for War"),
+        Item("D", "Lord Privy Seal"),
+    ),
+    pairs=(("1", "B"), ("2", "C"), ("3", "A")),
+)
 NUMERIC = Numeric(
-    id="t-num", lesson="00-start-here", prompt="How many?", answer=1019600, tolerance=500, unit="votes",
-    near_misses=(NearMiss(5317686, "That is the 1924 total."),), explanation="5,317,686 - 4,298,086.")
+    id="t-num",
+    lesson="00-start-here",
+    prompt="How many?",
+    answer=1019600,
+    tolerance=500,
+    unit="votes",
+    near_misses=(NearMiss(5317686, "That is the 1924 total."),),
+    explanation="5,317,686 - 4,298,086.",
+)
 SOURCE = SourceAnalysis(
-    id="t-src", lesson="00-start-here", prompt="Read.",
+    id="t-src",
+    lesson="00-start-here",
+    prompt="Read.",
     source=Source("quotation", "q-x", "Words.", "Headnote.", "HC Deb"),
-    questions=(GuidingQuestion("who", "sourcing", "Who?", "McNeill."), GuidingQuestion("why", "close reading", "Why?", "Because.")),
-    checklist=("named the speaker", "quoted words", "compared"))
+    questions=(
+        GuidingQuestion("who", "sourcing", "Who?", "McNeill."),
+        GuidingQuestion("why", "close reading", "Why?", "Because."),
+    ),
+    checklist=("named the speaker", "quoted words", "compared"),
+)
 ALL = [CHOICE, MULTI, CHRONO, MATCH, NUMERIC, SOURCE]
 
 
 # --- choice ---------------------------------------------------------------------------------------
+
 
 def test_choice_right_and_wrong_answers_carry_the_options_own_feedback():
     right, wrong = CHOICE.check("a"), CHOICE.check("c")
@@ -54,11 +111,22 @@ def test_choice_right_and_wrong_answers_carry_the_options_own_feedback():
     assert wrong.details == ("1927 — No: that is the break.",)
 
 
-@pytest.mark.parametrize("answer, status", [
-    ("", "empty"), ("   ", "empty"), (None, "empty"), ([], "empty"),
-    ("z", "invalid"), (["a", "b"], "invalid"), ({"a": 1}, "invalid"), (3.5, "invalid"), (object(), "invalid"),
-    (" a ", "correct"), (["a"], "correct"),
-])
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        (None, "empty"),
+        ([], "empty"),
+        ("z", "invalid"),
+        (["a", "b"], "invalid"),
+        ({"a": 1}, "invalid"),
+        (3.5, "invalid"),
+        (object(), "invalid"),
+        (" a ", "correct"),
+        (["a"], "correct"),
+    ],
+)
 def test_choice_odd_answers_get_feedback_not_exceptions(answer, status):
     feedback = CHOICE.check(answer)
     assert feedback.status == status
@@ -83,6 +151,7 @@ def test_answer_key_names_the_right_option_only():
 
 # --- chronology -----------------------------------------------------------------------------------
 
+
 def test_chronology_names_the_pairs_out_of_order():
     fb = CHRONO.check(["A", "C", "D", "B"])  # C and A swapped
     assert fb.status == "partial"
@@ -102,8 +171,9 @@ def test_chronology_rejects_lists_that_are_not_a_permutation():
 
 
 def test_chronology_display_order_is_never_the_answer():
-    in_order = Chronology(id="x", lesson="00-start-here", prompt="p", items=tuple(Item(k, k) for k in "ABCD"),
-                          order=("A", "B", "C", "D"))
+    in_order = Chronology(
+        id="x", lesson="00-start-here", prompt="p", items=tuple(Item(k, k) for k in "ABCD"), order=("A", "B", "C", "D")
+    )
     assert in_order.display_order() != in_order.order
     assert sorted(in_order.display_order()) == sorted(in_order.order)
 
@@ -119,6 +189,7 @@ def test_chronology_score_counts_pairs_in_order(perm):
 
 # --- matching -------------------------------------------------------------------------------------
 
+
 def test_matching_says_which_pairs_are_wrong_without_giving_the_answer():
     fb = MATCH.check({"1": "B", "2": "A", "3": "A"})
     assert fb.status == "partial" and fb.score == pytest.approx(2 / 3, abs=1e-3)
@@ -129,28 +200,55 @@ def test_matching_says_which_pairs_are_wrong_without_giving_the_answer():
     assert MATCH.check({"1": "B"}).details[-1] == "3. Baldwin — no match chosen yet."
 
 
-@pytest.mark.parametrize("answer, status", [
-    (None, "empty"), ({}, "empty"), ({"1": ""}, "empty"), ("B", "invalid"), (["1", "B"], "invalid"),
-    ({"1": "Z"}, "invalid"), ({"9": "A"}, "empty"),
-])
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        (None, "empty"),
+        ({}, "empty"),
+        ({"1": ""}, "empty"),
+        ("B", "invalid"),
+        (["1", "B"], "invalid"),
+        ({"1": "Z"}, "invalid"),
+        ({"9": "A"}, "empty"),
+    ],
+)
 def test_matching_odd_answers(answer, status):
     assert MATCH.check(answer).status == status
 
 
 # --- numeric --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, value", [
-    ("1,000", 1000), ("£26,427", 26427), ("26427", 26427), ("  26427  ", 26427), ("5.3 million", 5_300_000),
-    ("1.02m", 1_020_000), ("$81m", 81_000_000), ("81 million dollars", 81_000_000), ("1 019 600 votes", 1_019_600),
-    ("1\u202f019\u202f600", 1_019_600), ("−12", -12), ("-1,019,600", -1_019_600), ("12k", 12_000), (".5", 0.5),
-    ("１２３", 123), ("about 1,019,600 votes", 1_019_600), (42, 42), (4.5, 4.5),
-])
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1,000", 1000),
+        ("£26,427", 26427),
+        ("26427", 26427),
+        ("  26427  ", 26427),
+        ("5.3 million", 5_300_000),
+        ("1.02m", 1_020_000),
+        ("$81m", 81_000_000),
+        ("81 million dollars", 81_000_000),
+        ("1 019 600 votes", 1_019_600),
+        ("1\u202f019\u202f600", 1_019_600),
+        ("−12", -12),
+        ("-1,019,600", -1_019_600),
+        ("12k", 12_000),
+        (".5", 0.5),
+        ("１２３", 123),
+        ("about 1,019,600 votes", 1_019_600),
+        (42, 42),
+        (4.5, 4.5),
+    ],
+)
 def test_parse_number_reads_what_students_type(text, value):
     assert parse_number(text).value == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "twelve", "1923 and 1924", "x" * 20_000, None, True, float("nan"), [1], 10**400,
-                                  "9" * 400])
+@pytest.mark.parametrize(
+    "text", ["", "twelve", "1923 and 1924", "x" * 20_000, None, True, float("nan"), [1], 10**400, "9" * 400]
+)
 def test_parse_number_explains_what_it_cannot_read(text):
     parsed = parse_number(text)
     assert parsed.value is None and parsed.problem
@@ -175,6 +273,7 @@ def test_format_number():
 
 # --- source analysis ------------------------------------------------------------------------------
 
+
 def test_source_analysis_saves_answers_and_scores_the_checklist():
     fb = SOURCE.check({"who": "McNeill, in the Commons", "why": ""})
     assert fb.status == "submitted" and fb.correct is None and fb.counted
@@ -187,6 +286,7 @@ def test_source_analysis_saves_answers_and_scores_the_checklist():
 
 
 # --- attempts -------------------------------------------------------------------------------------
+
 
 def test_explanation_appears_only_after_a_right_answer_or_the_last_attempt():
     tries = Attempts(CHOICE)
@@ -213,10 +313,17 @@ def test_safe_check_turns_a_bug_into_feedback():
 # --- any input at all -----------------------------------------------------------------------------
 
 anything = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=300)
-    | st.sampled_from(["", " ", "<script>alert(1)</script>", "１,０００", "\u202e\u0000", "🙂" * 50, "1e309", "a" * 12_000]),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=300)
+    | st.sampled_from(
+        ["", " ", "<script>alert(1)</script>", "１,０００", "\u202e\u0000", "🙂" * 50, "1e309", "a" * 12_000]
+    ),
     lambda inner: st.lists(inner, max_size=6) | st.dictionaries(st.text(max_size=5), inner, max_size=6),
-    max_leaves=12)
+    max_leaves=12,
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -231,8 +338,12 @@ def test_every_checker_answers_any_input_with_feedback(answer):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=-10**12, max_value=10**12), st.sampled_from(["", "£", "$", "€"]),
-       st.sampled_from(["", " votes", " dollars", " people"]), st.booleans())
+@given(
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.sampled_from(["", "£", "$", "€"]),
+    st.sampled_from(["", " votes", " dollars", " people"]),
+    st.booleans(),
+)
 def test_numbers_with_commas_currency_and_units_read_back_exactly(n, currency, unit, commas):
     body = f"{abs(n):,}" if commas else str(abs(n))
     text = ("-" if n < 0 else "") + currency + body + unit
@@ -246,6 +357,7 @@ def test_numeric_check_never_raises_on_text(text):
 
 
 # --- the logic layer imports no views -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("module", ["model.py", "bank.py", "generate.py", "static.py"])
 def test_logic_modules_import_no_widgets_or_pyplot(module):

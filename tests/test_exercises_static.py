@@ -1,4 +1,5 @@
 """Static HTML for handouts: the student edition carries no answer; the teacher edition carries all of it."""
+
 from __future__ import annotations
 
 import html
@@ -8,7 +9,16 @@ import pytest
 
 from helpers.exercises import load_all_banks, render, render_bank
 from helpers.exercises.model import (
-    Choice, Chronology, GuidingQuestion, Item, Matching, Numeric, Option, Source, SourceAnalysis, format_number,
+    Choice,
+    Chronology,
+    GuidingQuestion,
+    Item,
+    Matching,
+    Numeric,
+    Option,
+    Source,
+    SourceAnalysis,
+    format_number,
 )
 
 ALL = [ex for bank in load_all_banks().values() for ex in bank]
@@ -56,7 +66,9 @@ def test_the_student_edition_reveals_no_answer(ex):
     assert "✔ correct" not in text and "✘ wrong" not in text
     if isinstance(ex, Numeric):
         for shown in {format_number(ex.answer), f"{ex.answer:g}"}:
-            assert not re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d]|[.,]\d)", text), f"{ex.id}: shows the answer {shown}"
+            assert not re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d]|[.,]\d)", text), (
+                f"{ex.id}: shows the answer {shown}"
+            )
             assert not any(k in text for k in ex.answer_key() if len(k) > 3), f"{ex.id}: shows the answer key"
     if isinstance(ex, Chronology):
         shown = re.findall(r"<li><strong>([A-H])</strong>", fragment)
@@ -105,16 +117,44 @@ HOSTILE = "<script>alert('x')</script> & \"quotes\" <img src=x onerror=alert(1)>
 @pytest.mark.parametrize("edition", ["student", "teacher"])
 def test_everything_is_escaped(edition):
     exercises = [
-        Choice(id="h1", lesson="00-start-here", prompt=HOSTILE, options=(Option("a", HOSTILE, HOSTILE), Option("b", "x", HOSTILE)),
-               answer=("a",), explanation=HOSTILE, hint=HOSTILE, teacher_notes=HOSTILE, title=HOSTILE),
-        Chronology(id="h2", lesson="00-start-here", prompt=HOSTILE, items=(Item("A", HOSTILE, HOSTILE), Item("B", "b")),
-                   order=("B", "A"), explanation=HOSTILE),
-        Matching(id="h3", lesson="00-start-here", prompt=HOSTILE, left=(Item("1", HOSTILE),), right=(Item("A", HOSTILE),),
-                 pairs=(("1", "A"),), left_label=HOSTILE, right_label=HOSTILE),
+        Choice(
+            id="h1",
+            lesson="00-start-here",
+            prompt=HOSTILE,
+            options=(Option("a", HOSTILE, HOSTILE), Option("b", "x", HOSTILE)),
+            answer=("a",),
+            explanation=HOSTILE,
+            hint=HOSTILE,
+            teacher_notes=HOSTILE,
+            title=HOSTILE,
+        ),
+        Chronology(
+            id="h2",
+            lesson="00-start-here",
+            prompt=HOSTILE,
+            items=(Item("A", HOSTILE, HOSTILE), Item("B", "b")),
+            order=("B", "A"),
+            explanation=HOSTILE,
+        ),
+        Matching(
+            id="h3",
+            lesson="00-start-here",
+            prompt=HOSTILE,
+            left=(Item("1", HOSTILE),),
+            right=(Item("A", HOSTILE),),
+            pairs=(("1", "A"),),
+            left_label=HOSTILE,
+            right_label=HOSTILE,
+        ),
         Numeric(id="h4", lesson="00-start-here", prompt=HOSTILE, answer=1, unit=HOSTILE, explanation=HOSTILE),
-        SourceAnalysis(id="h5", lesson="00-start-here", prompt=HOSTILE,
-                       source=Source("quotation", "q", HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE),
-                       questions=(GuidingQuestion("a", "sourcing", HOSTILE, HOSTILE),), checklist=(HOSTILE,)),
+        SourceAnalysis(
+            id="h5",
+            lesson="00-start-here",
+            prompt=HOSTILE,
+            source=Source("quotation", "q", HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE),
+            questions=(GuidingQuestion("a", "sourcing", HOSTILE, HOSTILE),),
+            checklist=(HOSTILE,),
+        ),
     ]
     for ex in exercises:
         fragment = render(ex, edition)

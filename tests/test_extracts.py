@@ -1,5 +1,6 @@
 """Issue 15: extracts, document sets and interpretations — loaders, validation, the import script, and the
 display helper (a set shows every extract's text unchanged, and never the teacher's notes to students)."""
+
 from __future__ import annotations
 
 import csv
@@ -9,9 +10,9 @@ import re
 import shutil
 
 import pytest
+from conftest import ROOT
 
 import helpers
-from conftest import ROOT
 from helpers import DataError, load_document_sets, load_extracts, load_interpretations
 from helpers.lesson import Html, document_set
 
@@ -21,7 +22,9 @@ PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 def shown_texts(html: str) -> dict[str, list[str]]:
     """extract_id -> the paragraphs shown in its blockquote, unescaped."""
     out = {}
-    for eid, inner in re.findall(r'<blockquote class="tr-extract" data-extract="([^"]+)">(.*?)</blockquote>', html, re.S):
+    for eid, inner in re.findall(
+        r'<blockquote class="tr-extract" data-extract="([^"]+)">(.*?)</blockquote>', html, re.S
+    ):
         out[htmllib.unescape(eid)] = [htmllib.unescape(p) for p in PARAGRAPH.findall(inner)]
     return out
 
@@ -54,6 +57,7 @@ def problems(excinfo, table: str) -> list[tuple[int | None, str | None, str]]:
 
 # ---- loaders -----------------------------------------------------------------------------------------
 
+
 def test_loaders_return_typed_frames_with_tuples():
     ex, sets, interp = load_extracts(), load_document_sets(), load_interpretations()
     assert len(ex) >= 40 and len(sets) >= 32 and len(interp) >= 24
@@ -77,6 +81,7 @@ def test_every_lesson_has_a_set_of_four_to_six_with_both_voices():
 
 
 # ---- validation: a bad row in a copy of the data -------------------------------------------------------
+
 
 def test_the_package_validates():
     assert helpers.validate()["tables"] >= 20
@@ -113,27 +118,33 @@ def test_side_and_voice_come_from_the_vocabulary(data_copy, column, value):
 def test_every_extract_has_a_source_even_if_marked_uncertain(data_copy):
     eid = data_copy.rows("extracts")[2]["extract_id"]
     data_copy.write("extracts_sources", [r for r in data_copy.rows("extracts_sources") if r["extract_id"] != eid])
-    data_copy.write("uncertain_rows", data_copy.rows("uncertain_rows") + [
-        {"table": "extracts", "row_id": eid, "reason": "planted by a test"}])
+    data_copy.write(
+        "uncertain_rows",
+        data_copy.rows("uncertain_rows") + [{"table": "extracts", "row_id": eid, "reason": "planted by a test"}],
+    )
     with pytest.raises(DataError) as err:
         helpers.validate(data_copy.root)
     line = record_line(data_copy, "extracts", 2)
     assert (line, "source_ids") in [(ln, col) for ln, col, msg in problems(err, "extracts") if eid in msg]
 
 
-@pytest.mark.parametrize("table, column, target", [
-    ("document_sets", "extract_id", "extracts"),
-    ("interpretations", "work", "references"),
-    ("interpretations_evidence_extracts", "extract_id", "extracts"),
-    ("interpretations_evidence_events", "event_id", "events"),
-    ("interpretations_evidence_figures", "figure_id", "figures"),
-])
+@pytest.mark.parametrize(
+    "table, column, target",
+    [
+        ("document_sets", "extract_id", "extracts"),
+        ("interpretations", "work", "references"),
+        ("interpretations_evidence_extracts", "extract_id", "extracts"),
+        ("interpretations_evidence_events", "event_id", "events"),
+        ("interpretations_evidence_figures", "figure_id", "figures"),
+    ],
+)
 def test_every_id_in_a_set_or_interpretation_resolves(data_copy, table, column, target):
     line = edit(data_copy, table, 0, **{column: "ex-1927-no-such-row"})
     with pytest.raises(DataError) as err:
         helpers.validate(data_copy.root)
-    assert any(ln == line and col == column and f"{target}.csv" in msg for ln, col, msg in problems(err, table)), \
+    assert any(ln == line and col == column and f"{target}.csv" in msg for ln, col, msg in problems(err, table)), (
         problems(err, table)
+    )
 
 
 def test_a_set_needs_four_to_six_extracts(data_copy):
@@ -141,12 +152,16 @@ def test_a_set_needs_four_to_six_extracts(data_copy):
     set_id = rows[0]["set_id"]
     kept = [r for r in rows if r["set_id"] != set_id or int(r["position"]) <= 3]
     data_copy.write("document_sets", kept)
-    data_copy.write("document_sets_sources", [r for r in data_copy.rows("document_sets_sources")
-                                              if r["set_id"] != set_id or int(r["position"]) <= 3])
+    data_copy.write(
+        "document_sets_sources",
+        [r for r in data_copy.rows("document_sets_sources") if r["set_id"] != set_id or int(r["position"]) <= 3],
+    )
     with pytest.raises(DataError) as err:
         helpers.validate(data_copy.root)
-    assert any(ln == 2 and col == "extract_id" and f"{set_id} has 3 extracts" in msg
-               for ln, col, msg in problems(err, "document_sets"))
+    assert any(
+        ln == 2 and col == "extract_id" and f"{set_id} has 3 extracts" in msg
+        for ln, col, msg in problems(err, "document_sets")
+    )
 
 
 @pytest.mark.parametrize("side, least", [("soviet", 2), ("british", 1)])
@@ -159,11 +174,14 @@ def test_a_set_needs_two_soviet_and_one_british_extract(data_copy, side, least):
     data_copy.write("extracts", extracts)
     with pytest.raises(DataError) as err:
         helpers.validate(data_copy.root)
-    assert any(col == "extract_id" and f"set-06-rupture has 0 {side} extract(s)" in msg and str(least) in msg
-               for ln, col, msg in problems(err, "document_sets"))
+    assert any(
+        col == "extract_id" and f"set-06-rupture has 0 {side} extract(s)" in msg and str(least) in msg
+        for ln, col, msg in problems(err, "document_sets")
+    )
 
 
 # ---- the import script ------------------------------------------------------------------------------
+
 
 def load_script():
     spec = importlib.util.spec_from_file_location("import_issue15", ROOT / "scripts" / "import_issue15.py")
@@ -226,6 +244,7 @@ def test_copies_are_never_cited():
 
 # ---- the display helper ---------------------------------------------------------------------------------
 
+
 def test_a_set_shows_every_extracts_text_unchanged_and_no_teacher_note():
     sets, texts = load_document_sets(), load_extracts().set_index("extract_id")["text"]
     for set_id, group in sets.groupby("set_id"):
@@ -243,8 +262,11 @@ def test_a_set_shows_every_extracts_text_unchanged_and_no_teacher_note():
 def test_a_set_defines_the_glossary_words_its_documents_use():
     terms = helpers.load_glossary().set_index("term_id")
     shown = document_set("set-06-rupture").text
-    texts = " ".join(load_extracts().set_index("extract_id").loc[
-        load_document_sets().query("set_id == 'set-06-rupture'")["extract_id"], "text"])
+    texts = " ".join(
+        load_extracts()
+        .set_index("extract_id")
+        .loc[load_document_sets().query("set_id == 'set-06-rupture'")["extract_id"], "text"]
+    )
     assert "Arcos" in texts and terms.at["g-arcos", "definition"] in shown
     absent = [t for t in terms.index if not re.search(r"\b" + re.escape(terms.at[t, "term"]) + r"\b", shown, re.I)]
     assert absent and all(terms.at[t, "definition"] not in shown for t in absent)
@@ -273,8 +295,10 @@ def test_the_lesson_06_handouts_show_the_set(tmp_path):
     build(lessons="06", out=tmp_path / "handouts", folder=ROOT / "notebooks", workers=1, progress=False)
     sets, texts = load_document_sets(), load_extracts().set_index("extract_id")["text"]
     group = sets[sets["set_id"] == "set-06-rupture"]
-    pages = {e: (tmp_path / "handouts" / e / "06-rupture-1927.html").read_text(encoding="utf-8")
-             for e in ("student", "teacher")}
+    pages = {
+        e: (tmp_path / "handouts" / e / "06-rupture-1927.html").read_text(encoding="utf-8")
+        for e in ("student", "teacher")
+    }
     for edition, page in pages.items():
         found = shown_texts(page)
         for eid in group["extract_id"]:

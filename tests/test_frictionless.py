@@ -1,8 +1,8 @@
 """The data package passes the reference Frictionless validator (frictionless 5), as any outside tool sees it."""
+
 from __future__ import annotations
 
 import frictionless
-
 from conftest import DATA
 
 

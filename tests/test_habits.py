@@ -1,5 +1,6 @@
 """The habits of a kept project: lint in `make test`, local pre-commit hooks, notebooks stored without
 outputs, and the files a newcomer looks for first."""
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 try:
@@ -53,8 +53,11 @@ def test_pre_commit_hooks_are_local_and_cover_ruff_and_nbstripout():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_every_notebook_is_stored_without_outputs_or_execution_counts(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
-    stored = [i for i, c in enumerate(nb["cells"], 1)
-              if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+    stored = [
+        i
+        for i, c in enumerate(nb["cells"], 1)
+        if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
     assert stored == [], f"{path.name}: cells {stored} stored with output (run nbstripout --keep-id)"
 
 
@@ -83,8 +86,14 @@ def test_the_files_a_newcomer_looks_for_are_there():
     for name in ("CONTRIBUTING.md", "CHANGELOG.md", "CITATION.cff", ".editorconfig", ".pre-commit-config.yaml"):
         assert (ROOT / name).is_file(), name
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for section in ("## Add a fact", "## Add a quotation", "## Add an extract", "## Add an exercise",
-                    "## Add a lesson", "[sic]"):
+    for section in (
+        "## Add a fact",
+        "## Add a quotation",
+        "## Add an extract",
+        "## Add an exercise",
+        "## Add a lesson",
+        "[sic]",
+    ):
         assert section in contributing
     assert "## Unreleased" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ The real build runs once (the ``lesson_runs`` session fixture in conftest.py, in
 also serves the lesson tests); the other tests build tiny lessons. The cache tests show that a build runs
 only the lessons whose inputs changed, and that two builds of the same inputs are byte-identical.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -15,14 +16,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, read_pyproject
+
 from helpers.editions import EDITIONS, LessonError, build, select_lessons
 from helpers.editions.catalogue import bullets, catalogue, cell_text, read_notebook, section
 
 LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
 from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
+
 #: Teacher-only strings shorter than this are not searched for (a two-word feedback such as "Right."
 #: could occur anywhere); every explanation, model answer and note is far longer.
 MIN_NEEDLE = 20
@@ -38,8 +40,11 @@ def page(handouts: Path, edition: str, lesson_id: str) -> str:
     return (handouts / edition / f"{lesson_id}.html").read_text(encoding="utf-8")
 
 
-BLOCK = re.compile(r"</?(p|div|li|ul|ol|dl|dt|dd|br|h[1-6]|tr|td|th|table|caption|section|figure|figcaption|"
-                   r"blockquote|pre|header|footer|main|aside|nav|img)\b[^>]*>", re.I)
+BLOCK = re.compile(
+    r"</?(p|div|li|ul|ol|dl|dt|dd|br|h[1-6]|tr|td|th|table|caption|section|figure|figcaption|"
+    r"blockquote|pre|header|footer|main|aside|nav|img)\b[^>]*>",
+    re.I,
+)
 
 
 def plain(html: str) -> str:
@@ -108,6 +113,7 @@ def teacher_note_strings(lesson) -> list[str]:
 
 # ---- the real build --------------------------------------------------------------------------------
 
+
 def test_there_are_lessons_to_build():
     assert IDS and IDS[0] == "00-start-here"
 
@@ -148,8 +154,11 @@ def test_student_edition_contains_no_answers_or_teacher_notes(handouts, lesson):
     assert not leaks, "the student edition shows teacher-only text:\n" + "\n".join(leaks)
     # the same strings found in the teacher edition prove the search can find them at all
     visible = {e.id for e in shown_exercises(lesson)}
-    missing = [s[:90] for s, where in needles.items()
-               if (where == "a teacher note" or where.split()[-1] in visible) and s not in t_text]
+    missing = [
+        s[:90]
+        for s, where in needles.items()
+        if (where == "a teacher note" or where.split()[-1] in visible) and s not in t_text
+    ]
     assert not missing, "the teacher edition lacks (so the search is broken):\n" + "\n".join(missing)
 
 
@@ -157,9 +166,18 @@ def test_student_edition_contains_no_answers_or_teacher_notes(handouts, lesson):
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_student_edition_has_no_answer_markup(handouts, lesson):
     student = page(handouts, "student", lesson.id)
-    for marker in ('class="tr-key"', "Answer:</strong>", "Explanation:</strong>", "Model answer:",
-                   "Feedback on wrong answers", "Teacher notes:</strong>", "✔ correct", "✘ wrong",
-                   "<aside class=\"tr-teacher-note\"", "Teacher edition"):
+    for marker in (
+        'class="tr-key"',
+        "Answer:</strong>",
+        "Explanation:</strong>",
+        "Model answer:",
+        "Feedback on wrong answers",
+        "Teacher notes:</strong>",
+        "✔ correct",
+        "✘ wrong",
+        '<aside class="tr-teacher-note"',
+        "Teacher edition",
+    ):
         assert marker not in student, f"{lesson.id}: the student edition contains {marker!r}"
 
 
@@ -216,8 +234,9 @@ def test_every_handout_has_title_objectives_and_key_points(handouts, lesson):
     for edition in EDITIONS:
         html = page(handouts, edition, lesson.id)
         text = plain(html)
-        assert re.search(rf"<h1\b[^>]*>\s*{re.escape(htmllib.escape(lesson.title, quote=False))}", html.replace("&#183;", "·")), \
-            f"{edition}/{lesson.id}: no <h1> title {lesson.title!r}"
+        assert re.search(
+            rf"<h1\b[^>]*>\s*{re.escape(htmllib.escape(lesson.title, quote=False))}", html.replace("&#183;", "·")
+        ), f"{edition}/{lesson.id}: no <h1> title {lesson.title!r}"
         assert f"<title>{htmllib.escape(lesson.title)}" in html
         for heading, items in (("Objectives", objectives), ("Key points", key_points)):
             assert re.search(rf"<h2\b[^>]*>\s*{heading}", html), f"{edition}/{lesson.id}: no '{heading}' heading"
@@ -244,15 +263,19 @@ def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
 
 # ---- tiny lessons: failures, partial builds, progress ------------------------------------------------
 
+
 def tiny_lesson(folder: Path, name: str, title: str, code: list[str]) -> Path:
     """A small lesson notebook: a title, questions and a time, then the given code cells."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nA tiny lesson."),
-                nbformat.v4.new_markdown_cell("## Questions\n- Does it build?\n- Is it quick?\n\n## Time\n"
-                                              "Teaching: 5 min · Exercises: 5 min")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {title}\n\nA tiny lesson."),
+        nbformat.v4.new_markdown_cell(
+            "## Questions\n- Does it build?\n- Is it quick?\n\n## Time\nTeaching: 5 min · Exercises: 5 min"
+        ),
+    ]
     nb.cells += [nbformat.v4.new_code_cell(c) for c in code]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.ipynb"
@@ -267,8 +290,11 @@ def test_a_broken_lesson_fails_the_build_by_name_and_cell_and_leaves_nothing(tmp
     real = read_notebook(LESSONS[0].path)
     cells = real["cells"]
     setup = next(i for i, c in enumerate(cells) if c["cell_type"] == "code")
-    broken = dict(real, cells=cells[:setup + 1] + [{"cell_type": "code", "metadata": {}, "outputs": [],
-                                                      "execution_count": None, "source": "1 / 0"}])
+    broken = dict(
+        real,
+        cells=cells[: setup + 1]
+        + [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "1 / 0"}],
+    )
     notebooks.mkdir()
     (notebooks / LESSONS[0].path.name).write_text(json.dumps(broken), encoding="utf-8")
     tiny_lesson(notebooks, "01-fine", "01 · Fine", ["x = 1"])
@@ -328,7 +354,9 @@ def test_lessons_are_chosen_by_number_or_name():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="Debian's chromium is not installed (make pdf installs it)")
+@pytest.mark.skipif(
+    not __import__("shutil").which("chromium"), reason="Debian's chromium is not installed (make pdf installs it)"
+)
 def test_pdf_prints_each_handout_on_a4(tmp_path):
     from helpers.editions import print_pdfs
 
@@ -345,6 +373,7 @@ def test_pdf_prints_each_handout_on_a4(tmp_path):
 
 
 # ---- the executed-lesson cache: run only what changed, byte-identical output ----------------------------
+
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -368,10 +397,16 @@ def test_a_second_build_reuses_every_lesson_and_writes_the_same_bytes(lesson_run
 def test_two_cold_builds_are_byte_identical(tmp_path):
     """Without any cache: nothing random (pandas Styler ids, widget ids, times) reaches a page."""
     notebooks = tmp_path / "notebooks"
-    tiny_lesson(notebooks, "00-table", "00 · A styled table",
-                ["import pandas as pd\npd.DataFrame({'a': [1, 2]}).style.highlight_max()",
-                 "pd.DataFrame({'exercise': ['not one'], 'lesson': ['x']})  # only the pack's objects are labelled",
-                 "from helpers.exercises import explorer\nexplorer()"])
+    tiny_lesson(
+        notebooks,
+        "00-table",
+        "00 · A styled table",
+        [
+            "import pandas as pd\npd.DataFrame({'a': [1, 2]}).style.highlight_max()",
+            "pd.DataFrame({'exercise': ['not one'], 'lesson': ['x']})  # only the pack's objects are labelled",
+            "from helpers.exercises import explorer\nexplorer()",
+        ],
+    )
     one = build(out=tmp_path / "one", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-1")
     two = build(out=tmp_path / "two", folder=notebooks, progress=False, cache=tmp_path / "empty-cache-2")
     assert one.executed == two.executed == ["00-table"]

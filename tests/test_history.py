@@ -1,4 +1,5 @@
 """Historical sense: checks that cannot be satisfied by accident, each shown to fail on a planted error."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,16 @@ import helpers
 import helpers.checks
 from helpers import holder_on
 
-LESSONS_WITH_EVENTS = ["00-start-here", "01-recognition-1924", "02-doing-nothing-1925", "03-trade-union-alliance",
-                       "04-general-strike-1926", "05-healing-the-breach-1926", "06-rupture-1927", "07-restoration-1929-31"]
+LESSONS_WITH_EVENTS = [
+    "00-start-here",
+    "01-recognition-1924",
+    "02-doing-nothing-1925",
+    "03-trade-union-alliance",
+    "04-general-strike-1926",
+    "05-healing-the-breach-1926",
+    "06-rupture-1927",
+    "07-restoration-1929-31",
+]
 
 
 def test_counts_of_the_record():
@@ -45,12 +54,23 @@ def test_real_data_passes_the_history_checks():
 def test_overlapping_holders_of_a_sole_post_are_caught(data_copy):
     rows = data_copy.rows("offices")
     fs = [r for r in rows if r["post_id"] == "uk_foreign_secretary" and r["person_id"] == "chamberlain_austen"][0]
-    rows.append({**fs, "tenure_id": "t-uk_foreign_secretary-macdonald-1926", "person_id": "macdonald",
-                 "start_date": "1926-01-01", "start_precision": "day", "end_date": "1926-02-01", "end_precision": "day"})
+    rows.append(
+        {
+            **fs,
+            "tenure_id": "t-uk_foreign_secretary-macdonald-1926",
+            "person_id": "macdonald",
+            "start_date": "1926-01-01",
+            "start_precision": "day",
+            "end_date": "1926-02-01",
+            "end_precision": "day",
+        }
+    )
     data_copy.write("offices", rows)
     links = data_copy.rows("offices_sources")
     source = next(r["ref_id"] for r in links if r["tenure_id"] == fs["tenure_id"])
-    data_copy.write("offices_sources", links + [{"tenure_id": "t-uk_foreign_secretary-macdonald-1926", "ref_id": source}])
+    data_copy.write(
+        "offices_sources", links + [{"tenure_id": "t-uk_foreign_secretary-macdonald-1926", "ref_id": source}]
+    )
     problems = helpers.checks.check_package(data_copy.root)
     assert any("macdonald takes up uk_foreign_secretary" in p.message and "sole post" in p.message for p in problems)
 
@@ -88,14 +108,17 @@ def test_quotations_are_short_and_cited():
     assert q["citation"].str.len().min() > 10
 
 
-@pytest.mark.parametrize("post, date, person", [
-    ("uk_foreign_secretary", "1927-05-12", "chamberlain_austen"),
-    ("uk_home_secretary", "1927-05-12", "joynson_hicks"),
-    ("uk_prime_minister", "1924-08-08", "macdonald"),
-    ("uk_prime_minister", "1929-12-20", "macdonald"),
-    ("uk_foreign_secretary", "1929-10-03", "henderson_arthur"),
-    ("soviet_commissar_foreign_affairs", "1926-07-13", "chicherin"),
-])
+@pytest.mark.parametrize(
+    "post, date, person",
+    [
+        ("uk_foreign_secretary", "1927-05-12", "chamberlain_austen"),
+        ("uk_home_secretary", "1927-05-12", "joynson_hicks"),
+        ("uk_prime_minister", "1924-08-08", "macdonald"),
+        ("uk_prime_minister", "1929-12-20", "macdonald"),
+        ("uk_foreign_secretary", "1929-10-03", "henderson_arthur"),
+        ("soviet_commissar_foreign_affairs", "1926-07-13", "chicherin"),
+    ],
+)
 def test_office_lookups_agree_with_hansard(post, date, person):
     # Each is confirmed by Hansard, which names the minister answering on that day (see the offices' sources).
     assert holder_on(post, date) == person

@@ -4,6 +4,7 @@ Formula answers, same-name folders, links, control characters, UTF-16, names dif
 damaged pages, huge answers, a read-only folder (the progress store); an alias bomb (banks); a lesson on
 broken data (notebooks); many app visitors (Voila, at the end: they start a real server).
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,8 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from helpers import progress
 from helpers.__main__ import main as cli
 from helpers.collect import FORMULA_START, collect
@@ -86,12 +87,19 @@ def test_the_xlsx_workbook_keeps_text_as_text(tmp_path):
 
 # --- collect: who is who --------------------------------------------------------------------------
 
+
 def test_two_students_with_the_same_name_stay_two_students(tmp_path):
     ex = "start-balfour-1918"
-    export(tmp_path, "Alex Smith_123_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101500.csv",
-           [(ex, "a", False, 0.0)])
-    export(tmp_path, "Alex Smith_456_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101600.csv",
-           [(ex, "b", True, 1.0)])
+    export(
+        tmp_path,
+        "Alex Smith_123_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101500.csv",
+        [(ex, "a", False, 0.0)],
+    )
+    export(
+        tmp_path,
+        "Alex Smith_456_assignsubmission_file_/truce-and-rupture-answers-00-start-here-20260105-101600.csv",
+        [(ex, "b", True, 1.0)],
+    )
     result = collect(tmp_path / "answers")
     assert result.students == ["Alex Smith (123)", "Alex Smith (456)"]
     table = result.table()
@@ -106,8 +114,10 @@ def test_a_file_claiming_another_students_name_is_kept_apart(tmp_path):
     export(tmp_path, "Amira Khan_1_assignsubmission_file_/a.csv", [(ex, "b", True, 1.0)])
     folder = tmp_path / "answers" / "Ben Ray_2_assignsubmission_file_"
     folder.mkdir()
-    (folder / "b.csv").write_text("student,id,exercise_id,lesson,answer,correct,score,created_at\n"
-                                  f'Amira Khan,1,{ex},{LESSON},"""a""",false,0,2026-01-05T10:00:00+00:00\n')
+    (folder / "b.csv").write_text(
+        "student,id,exercise_id,lesson,answer,correct,score,created_at\n"
+        f'Amira Khan,1,{ex},{LESSON},"""a""",false,0,2026-01-05T10:00:00+00:00\n'
+    )
     result = collect(tmp_path / "answers")
     assert result.students == ["Amira Khan (1)", "Amira Khan (2)"]
     assert any("called 'Amira Khan'" in w for w in result.warnings)
@@ -123,12 +133,15 @@ def test_names_that_differ_only_in_case_are_reported(tmp_path):
 
 # --- collect: links, control characters, encodings ------------------------------------------------
 
+
 def test_no_file_is_read_through_a_link(tmp_path):
     good = export(tmp_path, "amira.csv", [("start-balfour-1918", "b", True, 1.0)])
     folder = good.parent
     secret = tmp_path / "outside" / "secret.csv"
     secret.parent.mkdir()
-    secret.write_bytes(export(tmp_path, "../outside-src.csv", [("start-balfour-1918", "SECRET", True, 1.0)]).read_bytes())
+    secret.write_bytes(
+        export(tmp_path, "../outside-src.csv", [("start-balfour-1918", "SECRET", True, 1.0)]).read_bytes()
+    )
     (folder / "passwd.csv").symlink_to("/etc/passwd")
     (folder / "secret.csv").symlink_to(secret)
     (folder / "elsewhere").symlink_to(secret.parent, target_is_directory=True)
@@ -145,8 +158,10 @@ def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
     ex = "start-balfour-1918"
     export(tmp_path, "Ev\x1b[2J\x1b[31mil\u202e.csv", [(ex, "b", True, 1.0)])
     folder = tmp_path / "answers"
-    (folder / "named.csv").write_text("student,id,exercise_id,lesson,answer,correct,score,created_at\n"
-                                      f'"Bo\x07b\x1b]0;pwned\x07",1,{ex},{LESSON},"""a""",false,0,2026\n')
+    (folder / "named.csv").write_text(
+        "student,id,exercise_id,lesson,answer,correct,score,created_at\n"
+        f'"Bo\x07b\x1b]0;pwned\x07",1,{ex},{LESSON},"""a""",false,0,2026\n'
+    )
     (folder / "bad\x1b[5m.csv").write_text("not, an, export\n")
     assert cli(["collect", str(folder), "--output", str(tmp_path / "out.csv")]) == 0
     printed = capsys.readouterr().out
@@ -171,13 +186,24 @@ def test_utf16_and_utf8_bom_files_are_read(tmp_path):
 
 # --- progress: damaged pages ----------------------------------------------------------------------
 
+
 def fill(store: ProgressStore, n: int) -> None:
     conn = sqlite3.connect(store.path)
     conn.executescript(progress._SCHEMA)
-    conn.executemany("INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     [(f"ex-{i % 40}", LESSON, f'"answer {i} ' + "x" * 150 + '"', i % 2, 1.0,
-                       (T0 + timedelta(seconds=i)).isoformat()) for i in range(n)])
+    conn.executemany(
+        "INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                f"ex-{i % 40}",
+                LESSON,
+                f'"answer {i} ' + "x" * 150 + '"',
+                i % 2,
+                1.0,
+                (T0 + timedelta(seconds=i)).isoformat(),
+            )
+            for i in range(n)
+        ],
+    )
     conn.commit()
     conn.execute(progress._INDEX)
     conn.commit()
@@ -235,16 +261,17 @@ def test_damage_found_after_opening_is_recovered_too(tmp_path):
 
 # --- progress: huge answers, a read-only folder ---------------------------------------------------
 
+
 def test_a_huge_answer_is_refused_at_the_widget_and_nothing_saved_is_lost(tmp_path):
     store = ProgressStore(tmp_path / "p.sqlite")
     bank = load_bank(LESSON)
     source = next(e for e in bank.graded if e.kind == "source_analysis")
     w = show(source, store=store)
     first = source.questions[0].id
-    w.write(first, "An essay. " * (MAX_ANSWER_CHARS // 10))          # exactly the limit: saved
+    w.write(first, "An essay. " * (MAX_ANSWER_CHARS // 10))  # exactly the limit: saved
     w.check_button.click()
     assert w.last_save.ok and len(store.attempts()) == 1
-    w.write(first, "x" * (2 * 1024 * 1024))                            # 2 MB: refused with a clear message
+    w.write(first, "x" * (2 * 1024 * 1024))  # 2 MB: refused with a clear message
     w.check_button.click()
     assert "longer than the 20,000 characters" in w.feedback_html.value
     assert len(store.attempts()) == 1, "nothing new saved, nothing old lost"
@@ -302,10 +329,11 @@ def test_a_really_read_only_folder_is_read(tmp_path):
 
 # --- banks: an alias bomb -------------------------------------------------------------------------
 
+
 def test_a_bank_with_yaml_aliases_fails_at_once_with_a_named_error(tmp_path):
     from helpers.exercises.bank import read_bank
 
-    levels = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[n]
         levels.append(f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
@@ -319,6 +347,7 @@ def test_a_bank_with_yaml_aliases_fails_at_once_with_a_named_error(tmp_path):
 
 
 # --- a lesson run on broken data ------------------------------------------------------------------
+
 
 def test_a_lesson_on_broken_data_shows_one_clear_message_and_no_cascade(tmp_path, monkeypatch):
     import nbformat
@@ -338,8 +367,13 @@ def test_a_lesson_on_broken_data_shows_one_clear_message_and_no_cascade(tmp_path
     nb = nbformat.read(path, as_version=4)
     # allow_errors: every cell is run, as a student clicking cell after cell would
     NotebookClient(nb, timeout=120, allow_errors=True, resources={"metadata": {"path": str(path.parent)}}).execute()
-    errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-              for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        (i, o)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
     assert errors, "the broken date is found"
     first_cell, first = errors[0]
     assert first.ename == "DataError" and "events.csv" in first.evalue
@@ -389,8 +423,17 @@ def test_two_visitors_of_the_app_never_see_each_others_answers(tmp_path):
 
     env = {**os.environ, "TRUCE_PROGRESS_DB": str(tmp_path / "shared.sqlite"), "TRUCE_CACHE_DIR": str(tmp_path / "c")}
     before = sorted(p.name for p in (ROOT / "notebooks" / "app").iterdir())
-    runs = [subprocess.run([sys.executable, "-c", VISITOR, marker], cwd=ROOT / "notebooks" / "app", env=env,
-                           capture_output=True, text=True, timeout=180) for marker in ("A-SECRET-51", "-")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", VISITOR, marker],
+            cwd=ROOT / "notebooks" / "app",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        for marker in ("A-SECRET-51", "-")
+    ]
     for run in runs:
         assert run.returncode == 0, run.stderr
     (path_a, *export_a), (path_b, *export_b) = ([line for line in r.stdout.splitlines() if line] for r in runs)
@@ -446,9 +489,23 @@ def small_app(tmp_path):
     env = {**os.environ, "TRUCE_CACHE_DIR": str(tmp_path / "cache"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
     args = f"--no-browser --port={port} --Voila.port_retries=0"
     with log.open("wb") as out:
-        proc = subprocess.Popen(["make", "-s", "app", "APP_POOL=0", "APP_MAX_KERNELS=6", "APP_CULL=4",
-                                 "APP_CULL_INTERVAL=1", f"APP_ARGS={args}"], cwd=ROOT, env=env, stdout=out,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [
+                "make",
+                "-s",
+                "app",
+                "APP_POOL=0",
+                "APP_MAX_KERNELS=6",
+                "APP_CULL=4",
+                "APP_CULL_INTERVAL=1",
+                f"APP_ARGS={args}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120

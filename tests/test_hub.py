@@ -6,6 +6,7 @@ with the form, follow the README's nbgitpuller link (pointed at a local clone of
 commit), run lesson 01 in their own servers over the REST API and the kernel's websocket, and answer an
 exercise differently; each one's progress file is in their own home and holds only their answers.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -13,8 +14,8 @@ import shutil
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from helpers.progress import ProgressStore
 
 pytestmark = pytest.mark.slow
@@ -46,9 +47,13 @@ def hub(tmp_path_factory):
 
 def test_two_students_pull_run_lesson_01_and_keep_their_answers_apart(hub):
     running, link, image = hub
-    answers = {"amira": [("recog-date-evidence", ("a",))],       # right
-               "ben": [("recog-date-evidence", ("b",)),         # wrong, then
-                       ("recog-date-evidence", ("a",))]}        # right at the second try
+    answers = {
+        "amira": [("recog-date-evidence", ("a",))],  # right
+        "ben": [
+            ("recog-date-evidence", ("b",)),  # wrong, then
+            ("recog-date-evidence", ("a",)),
+        ],
+    }  # right at the second try
     seen = {}
     for name, chosen in answers.items():
         student = localhub.Student(running, name)
@@ -81,9 +86,21 @@ def test_the_lesson_runs_on_the_image_with_the_pulled_data(hub):
     student.follow(link)
     student.get_token()
     path = "truce-and-rupture/notebooks/where.ipynb"
-    student.api("PUT", f"contents/{path}", json={"type": "notebook", "content": {
-        "cells": [{"cell_type": "code", "source": WHERE, "metadata": {}, "outputs": [], "execution_count": None}],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}})
+    student.api(
+        "PUT",
+        f"contents/{path}",
+        json={
+            "type": "notebook",
+            "content": {
+                "cells": [
+                    {"cell_type": "code", "source": WHERE, "metadata": {}, "outputs": [], "execution_count": None}
+                ],
+                "metadata": {},
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            },
+        },
+    )
     [run] = student.run_notebook(path)
     assert run.error is None, run.error
     module, data, home = run.output.strip().splitlines()

@@ -4,15 +4,16 @@ Static checks read the stored notebooks; the run checks read each lesson's one r
 ``lesson_runs`` fixture in conftest.py: a fresh kernel with a throwaway progress database and the network
 refused, shared with the handout tests).
 """
+
 from __future__ import annotations
 
 import re
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 import helpers
-from conftest import ROOT
 from helpers.editions.catalogue import bullets, catalogue, cell_text, read_notebook, section, update_navigation
 
 LESSONS = catalogue(ROOT / "notebooks")
@@ -64,12 +65,18 @@ def test_title_and_front_matter(lesson):
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_setup_cell_imports_from_helpers_only_and_is_hidden(lesson):
-    setup = next(c for c in cells(lesson, "code") if "colab-install" not in c["metadata"].get("tags", []))  # test_colab.py
-    assert "remove-input" in setup["metadata"].get("tags", []), "the first code cell is the setup cell, tagged remove-input"
+    setup = next(
+        c for c in cells(lesson, "code") if "colab-install" not in c["metadata"].get("tags", [])
+    )  # test_colab.py
+    assert "remove-input" in setup["metadata"].get("tags", []), (
+        "the first code cell is the setup cell, tagged remove-input"
+    )
     for line in cell_text(setup).splitlines():
         line = line.strip()
         if line and not line.startswith("#") and not line.startswith(")") and not re.match(r"^[\w\s,]+,?$", line):
-            assert re.match(r"^from helpers(\.\w+)* import ", line), f"setup cell line is not an import from helpers: {line!r}"
+            assert re.match(r"^from helpers(\.\w+)* import ", line), (
+                f"setup cell line is not an import from helpers: {line!r}"
+            )
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
@@ -99,7 +106,9 @@ def test_lesson_content_standard(lesson):
     assert len(exercises) >= 6, f"at least six exercises (found {len(exercises)})"
     assert len({type(e).__name__ for e in exercises}) >= 4, "at least four exercise types"
     assert any(type(e).__name__ == "SourceAnalysis" for e in exercises), "at least one source analysis"
-    assert any(getattr(e, "skill", "") == "data" or type(e).__name__ == "Numeric" for e in exercises), "one data exercise"
+    assert any(getattr(e, "skill", "") == "data" or type(e).__name__ == "Numeric" for e in exercises), (
+        "one data exercise"
+    )
     assert re.search(r"^##\s+Data investigation", md, re.M), "a data investigation section"
     assert "source(" in src, "primary sources come from the quotations table"
     assert src.count("figure(") + src.count("events_table(") + src.count("figures_table(") >= 2, "two figures or tables"
@@ -109,13 +118,16 @@ def test_lesson_content_standard(lesson):
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_hansard_citations_in_prose_resolve(lesson):
     refs = helpers.load_references()
-    sittings = {(r.house, r.sitting_date.date()) for r in refs.itertuples() if r.kind == "hansard" and pd.notna(r.sitting_date)}
+    sittings = {
+        (r.house, r.sitting_date.date()) for r in refs.itertuples() if r.kind == "hansard" and pd.notna(r.sitting_date)
+    }
     for house, day, month, year in re.findall(r"\b(HC|HL) Deb (\d{1,2}) ([A-Z][a-z]+) (\d{4})", markdown(lesson)):
         when = pd.Timestamp(f"{day} {month} {year}").date()
         assert (house, when) in sittings, f"'{house} Deb {day} {month} {year}' cited in prose is not in references.csv"
 
 
 # ---- run every lesson once ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def executed(lesson_runs):

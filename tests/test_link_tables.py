@@ -1,13 +1,14 @@
 """scripts/split_link_tables.py: list columns become link tables, re-runnably; the loaders join them back."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 
-import helpers
-
 from conftest import ROOT
+
+import helpers
 
 SCRIPT = ROOT / "scripts" / "split_link_tables.py"
 
@@ -38,22 +39,38 @@ def test_a_new_table_with_a_list_of_sources_gets_its_link_table(data_copy):
     # a new table with sources, as issue 15 added (named "readings", not to clash with data/extracts.csv):
     # declare source_ids as a list with a foreign key, run the script
     descriptor = json.loads((data_copy.root / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"].append({
-        "name": "readings", "path": "readings.csv", "profile": "tabular-data-resource", "format": "csv",
-        "encoding": "utf-8", "title": "Readings",
-        "schema": {"fields": [{"name": "extract_id", "type": "string", "constraints": {"required": True}},
-                              {"name": "source_ids", "type": "list", "delimiter": ";", "description": "Where it is printed."},
-                              {"name": "text", "type": "string"}],
-                   "primaryKey": ["extract_id"],
-                   "foreignKeys": [{"fields": ["source_ids"], "reference": {"resource": "references", "fields": ["ref_id"]}}]}})
+    descriptor["resources"].append(
+        {
+            "name": "readings",
+            "path": "readings.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "encoding": "utf-8",
+            "title": "Readings",
+            "schema": {
+                "fields": [
+                    {"name": "extract_id", "type": "string", "constraints": {"required": True}},
+                    {"name": "source_ids", "type": "list", "delimiter": ";", "description": "Where it is printed."},
+                    {"name": "text", "type": "string"},
+                ],
+                "primaryKey": ["extract_id"],
+                "foreignKeys": [
+                    {"fields": ["source_ids"], "reference": {"resource": "references", "fields": ["ref_id"]}}
+                ],
+            },
+        }
+    )
     (data_copy.root / "datapackage.json").write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     (data_copy.root / "readings.csv").write_text(
-        "extract_id,source_ids,text\nx-1,hc-1927-05-26-russo-british-relations;gorodetsky1977-ch6,Some words\n", encoding="utf-8")
+        "extract_id,source_ids,text\nx-1,hc-1927-05-26-russo-british-relations;gorodetsky1977-ch6,Some words\n",
+        encoding="utf-8",
+    )
     split(data_copy.root)
     assert data_copy.header("readings") == ["extract_id", "text"]
     assert data_copy.rows("readings_sources") == [
         {"extract_id": "x-1", "ref_id": "hc-1927-05-26-russo-british-relations"},
-        {"extract_id": "x-1", "ref_id": "gorodetsky1977-ch6"}]
+        {"extract_id": "x-1", "ref_id": "gorodetsky1977-ch6"},
+    ]
     frame = helpers.load_table("readings", data_copy.root)
     assert list(frame.columns) == ["extract_id", "source_ids", "text"]
     assert frame.at[0, "source_ids"] == ("hc-1927-05-26-russo-british-relations", "gorodetsky1977-ch6")

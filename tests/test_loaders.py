@@ -1,4 +1,5 @@
 """The loaders return typed DataFrames whose types come from the schema."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,6 @@
 """Progress saved with sqlite3: attempts, summaries, CSV export, two notebooks at once, and failures that
 never stop an exercise."""
+
 from __future__ import annotations
 
 import csv
@@ -12,12 +13,11 @@ import textwrap
 from datetime import datetime, timezone
 
 import pytest
+from conftest import ROOT
 
 from helpers import progress
 from helpers.exercises import load_bank
 from helpers.progress import ProgressStore, ProgressWarning, default_path
-
-from conftest import ROOT
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def db(tmp_path, monkeypatch):
 
 
 # --- where it lives -------------------------------------------------------------------------------
+
 
 def test_the_environment_variable_chooses_the_file(db):
     assert default_path() == db
@@ -44,6 +45,7 @@ def test_the_default_is_in_the_users_data_folder(tmp_path, monkeypatch):
 
 
 # --- saving and reading ---------------------------------------------------------------------------
+
 
 def test_an_attempt_is_saved_with_its_answer_as_json(db):
     store = ProgressStore(db)
@@ -125,8 +127,16 @@ WRITER = textwrap.dedent("""
 
 def test_two_processes_writing_at_once_lose_nothing_and_corrupt_nothing(db):
     n = 150
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), tag, str(n)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for tag in ("one", "two")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), tag, str(n)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("one", "two")
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     for proc, (out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
@@ -140,6 +150,7 @@ def test_two_processes_writing_at_once_lose_nothing_and_corrupt_nothing(db):
 
 
 # --- damaged or unwritable ------------------------------------------------------------------------
+
 
 def test_a_corrupt_database_is_moved_aside_with_a_message_and_a_fresh_one_started(db):
     db.write_bytes(b"this is not a database, it is a shopping list\n" * 200)
@@ -198,11 +209,14 @@ def test_a_read_only_folder_fails_softly(tmp_path):
         folder.chmod(0o700)
 
 
-@pytest.mark.parametrize("error, words", [
-    ("attempt to write a readonly database", "read-only"),
-    ("database or disk is full", "the disk is full"),
-    ("database is locked", "busy"),
-])
+@pytest.mark.parametrize(
+    "error, words",
+    [
+        ("attempt to write a readonly database", "read-only"),
+        ("database or disk is full", "the disk is full"),
+        ("database is locked", "busy"),
+    ],
+)
 def test_write_failures_come_back_as_words_not_exceptions(db, monkeypatch, error, words):
     store = ProgressStore(db)
 

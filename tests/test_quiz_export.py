@@ -5,6 +5,7 @@ The QTI package is also held to the structural rules Canvas's importer relies on
 a file in the zip, every item has a known question_type, every feedback it shows and every response
 it tests exists in the item.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,6 +32,7 @@ def words(text: str | None) -> str:
 
 
 # --- What a question must keep, from the bank -------------------------------------------------------
+
 
 def expected(ex) -> dict:
     """The parts of an exercise that must survive an export, as plain text."""
@@ -82,6 +84,7 @@ def assert_survives(ex, got: dict, fmt: str) -> None:
 
 # --- A small GIFT reader ------------------------------------------------------------------------------
 
+
 def gift_unescape(text: str) -> str:
     return re.sub(r"\\([~=#{}:\\])", r"\1", text)
 
@@ -103,7 +106,7 @@ def _scan(block: str) -> list[tuple[str, str]]:
     tokens, marker, cur, i = [], None, [], 0
     while i < len(block):
         if block[i] == "\\" and i + 1 < len(block):
-            cur.append(block[i:i + 2])
+            cur.append(block[i : i + 2])
             i += 2
             continue
         mark = "####" if block.startswith("####", i) else (block[i] if block[i] in "=~#" else None)
@@ -128,11 +131,11 @@ def parse_gift(text: str) -> list[dict]:
             continue
         m = re.match(r"::(.*?)::", chunk)
         assert m, f"no title in {chunk[:60]!r}"
-        qid, rest = gift_unescape(m.group(1)), chunk[m.end():]
+        qid, rest = gift_unescape(m.group(1)), chunk[m.end() :]
         assert rest.startswith("[html]"), qid
         opening = _find_unescaped(rest, "{")
         assert opening > 0 and rest.rstrip().endswith("}"), qid
-        prompt, block = gift_unescape(rest[len("[html]"):opening]), rest[opening + 1:].rstrip()[:-1]
+        prompt, block = gift_unescape(rest[len("[html]") : opening]), rest[opening + 1 :].rstrip()[:-1]
         tokens = _scan(block)
         numeric = tokens and tokens[0] == ("#", "")
         answers, general = [], ""
@@ -145,7 +148,7 @@ def parse_gift(text: str) -> list[dict]:
                 weight = 100.0 if marker == "=" else 0.0
                 w = re.match(r"%(-?[\d.]+)%", body)
                 if w:
-                    weight, body = float(w.group(1)), body[w.end():]
+                    weight, body = float(w.group(1)), body[w.end() :]
                 answers.append({"text": body, "weight": weight, "feedback": ""})
         if numeric:
             kind = "numeric"
@@ -183,28 +186,41 @@ def test_gift_round_trip(tmp_path):
     assert len(parsed) == len(exercises) == sum(w.questions for w in written)
     for ex in exercises:
         q = parsed[ex.id]
-        kind = {Choice: "choice", Numeric: "numeric", Matching: "matching", Chronology: "matching",
-                SourceAnalysis: "essay"}[type(ex)]
+        kind = {
+            Choice: "choice",
+            Numeric: "numeric",
+            Matching: "matching",
+            Chronology: "matching",
+            SourceAnalysis: "essay",
+        }[type(ex)]
         assert q["kind"] == kind, ex.id
         assert_survives(ex, gift_view(q), "gift")
-        if isinstance(ex, Choice) and ex.multiple:   # weights of the right options add up to 100
+        if isinstance(ex, Choice) and ex.multiple:  # weights of the right options add up to 100
             assert sum(a["weight"] for a in q["answers"] if a["weight"] > 0) == pytest.approx(100, abs=0.01)
 
 
 def test_gift_escapes_what_would_break_a_question():
     from helpers.exercises.model import Option
 
-    tricky = Choice(id="tricky", lesson="00-start-here", prompt="Is {this} = that: #1 ~ \\ ?",
-                    options=(Option("a", "x = y", "yes: {ok}"), Option("b", "a ~ b #2", "no")), answer=("a",),
-                    explanation="Because: a=b.")
+    tricky = Choice(
+        id="tricky",
+        lesson="00-start-here",
+        prompt="Is {this} = that: #1 ~ \\ ?",
+        options=(Option("a", "x = y", "yes: {ok}"), Option("b", "a ~ b #2", "no")),
+        answer=("a",),
+        explanation="Because: a=b.",
+    )
     [q] = parse_gift(quiz.gift([tricky]))
     assert plain(q["prompt"]) == "Is {this} = that: #1 ~ \\ ?"
-    assert [(a["text"], a["feedback"]) for a in q["answers"]] == [("<p>x = y</p>", "<p>yes: {ok}</p>"),
-                                                                 ("<p>a ~ b #2</p>", "<p>no</p>")]
+    assert [(a["text"], a["feedback"]) for a in q["answers"]] == [
+        ("<p>x = y</p>", "<p>yes: {ok}</p>"),
+        ("<p>a ~ b #2</p>", "<p>no</p>"),
+    ]
     assert plain(q["general"]) == "Because: a=b."
 
 
 # --- Moodle XML --------------------------------------------------------------------------------------
+
 
 def _t(node, path: str) -> str:
     found = node.find(path)
@@ -212,13 +228,17 @@ def _t(node, path: str) -> str:
 
 
 def moodle_view(q) -> dict:
-    got = {"prompt": plain(_t(q, "questiontext/text")), "general": plain(_t(q, "generalfeedback/text")),
-           "scheme": plain(_t(q, "graderinfo/text"))}
+    got = {
+        "prompt": plain(_t(q, "questiontext/text")),
+        "general": plain(_t(q, "generalfeedback/text")),
+        "scheme": plain(_t(q, "graderinfo/text")),
+    }
     kind = q.get("type")
     answers = q.findall("answer")
     if kind == "multichoice":
-        got["options"] = [(plain(_t(a, "text")), float(a.get("fraction")) > 0, plain(_t(a, "feedback/text")))
-                          for a in answers]
+        got["options"] = [
+            (plain(_t(a, "text")), float(a.get("fraction")) > 0, plain(_t(a, "feedback/text"))) for a in answers
+        ]
     elif kind == "numerical":
         first, rest = answers[0], answers[1:]
         assert float(first.get("fraction")) == 100 and all(float(a.get("fraction")) == 0 for a in rest)
@@ -227,8 +247,9 @@ def moodle_view(q) -> dict:
         got["near"] = [(float(_t(a, "text")), plain(_t(a, "feedback/text"))) for a in rest[:n]]
         got["low_high"] = [plain(_t(a, "feedback/text")) for a in rest[n:]]
     elif kind == "matching":
-        got["pairs"] = {plain(_t(s, "text")): plain(_t(s, "answer/text")) for s in q.findall("subquestion")
-                        if plain(_t(s, "text"))}
+        got["pairs"] = {
+            plain(_t(s, "text")): plain(_t(s, "answer/text")) for s in q.findall("subquestion") if plain(_t(s, "text"))
+        }
     elif kind == "ordering":
         got["pairs"] = {plain(_t(a, "text")): str(int(float(a.get("fraction")))) for a in answers}
     return got
@@ -247,8 +268,16 @@ def test_moodle_xml_round_trip(tmp_path):
     assert len(questions) == len(exercises)
     for ex in exercises:
         q = questions[ex.id]
-        assert q.get("type") == {Choice: "multichoice", Numeric: "numerical", Matching: "matching",
-                                 Chronology: "ordering", SourceAnalysis: "essay"}[type(ex)], ex.id
+        assert (
+            q.get("type")
+            == {
+                Choice: "multichoice",
+                Numeric: "numerical",
+                Matching: "matching",
+                Chronology: "ordering",
+                SourceAnalysis: "essay",
+            }[type(ex)]
+        ), ex.id
         if isinstance(ex, Choice):
             assert _t(q, "single") == ("false" if ex.multiple else "true")
         assert_survives(ex, moodle_view(q), "moodle-xml")
@@ -257,8 +286,13 @@ def test_moodle_xml_round_trip(tmp_path):
 # --- QTI -----------------------------------------------------------------------------------------------
 
 NS = {"q": quiz.QTI_NS}
-CANVAS_TYPES = {"multiple_choice_question", "multiple_answers_question", "numerical_question",
-                "matching_question", "essay_question"}
+CANVAS_TYPES = {
+    "multiple_choice_question",
+    "multiple_answers_question",
+    "numerical_question",
+    "matching_question",
+    "essay_question",
+}
 
 
 def qti_rules(item) -> None:
@@ -282,23 +316,40 @@ def qti_rules(item) -> None:
 def qti_view(item) -> dict:
     text = lambda node: plain(node.text if node is not None else "")  # noqa: E731
     feedback = {f.get("ident"): text(f.find(".//q:mattext", NS)) for f in item.findall("q:itemfeedback", NS)}
-    got = {"prompt": text(item.find("q:presentation/q:material/q:mattext", NS)),
-           "general": feedback.get("general_fb", ""), "scheme": feedback.get("general_fb", "")}
+    got = {
+        "prompt": text(item.find("q:presentation/q:material/q:mattext", NS)),
+        "general": feedback.get("general_fb", ""),
+        "scheme": feedback.get("general_fb", ""),
+    }
     qtype = item.find(".//q:qtimetadatafield[q:fieldlabel='question_type']/q:fieldentry", NS).text
     scoring = [c for c in item.findall("q:resprocessing/q:respcondition", NS) if c.find("q:setvar", NS) is not None]
     if qtype.startswith("multiple_"):
-        right = {v.text for c in scoring for v in c.findall(".//q:varequal", NS)
-                 if v not in {n for c2 in scoring for n2 in c2.findall(".//q:not", NS) for n in n2}}
-        got["options"] = [(text(lab.find(".//q:mattext", NS)), lab.get("ident") in right,
-                           feedback.get(lab.get("ident") + "_fb", "")) for lab in item.findall(".//q:response_label", NS)]
+        right = {
+            v.text
+            for c in scoring
+            for v in c.findall(".//q:varequal", NS)
+            if v not in {n for c2 in scoring for n2 in c2.findall(".//q:not", NS) for n in n2}
+        }
+        got["options"] = [
+            (text(lab.find(".//q:mattext", NS)), lab.get("ident") in right, feedback.get(lab.get("ident") + "_fb", ""))
+            for lab in item.findall(".//q:response_label", NS)
+        ]
     elif qtype == "numerical_question":
         [win] = scoring
         low, high = (float(win.find(f".//q:{t}", NS).text) for t in ("vargte", "varlte"))
         got["answer"] = ((low + high) / 2, (high - low) / 2)
-        shows = [c for c in item.findall("q:resprocessing/q:respcondition", NS) if c.find(".//q:vargte", NS) is not None
-                 and c.find("q:setvar", NS) is None]
-        got["near"] = [((float(c.find(".//q:vargte", NS).text) + float(c.find(".//q:varlte", NS).text)) / 2,
-                        feedback[c.find("q:displayfeedback", NS).get("linkrefid")]) for c in shows]
+        shows = [
+            c
+            for c in item.findall("q:resprocessing/q:respcondition", NS)
+            if c.find(".//q:vargte", NS) is not None and c.find("q:setvar", NS) is None
+        ]
+        got["near"] = [
+            (
+                (float(c.find(".//q:vargte", NS).text) + float(c.find(".//q:varlte", NS).text)) / 2,
+                feedback[c.find("q:displayfeedback", NS).get("linkrefid")],
+            )
+            for c in shows
+        ]
         got["low_high"] = [feedback[f"{item.get('ident')}-{side}_fb"] for side in ("low", "high")]
         assert item.find(".//q:varlt", NS) is not None and item.find(".//q:vargt", NS) is not None
     elif qtype == "matching_question":

@@ -1,10 +1,12 @@
 """The README's figures come from the data, and its commands exist in the Makefile."""
+
 from __future__ import annotations
 
 import re
 
-import helpers
 from conftest import ROOT
+
+import helpers
 
 README = (ROOT / "README.md").read_text()
 

@@ -1,12 +1,13 @@
 """The source hierarchy: tiers, the deny-list, rows marked uncertain (helpers.sourcing, `make validate`)."""
+
 from __future__ import annotations
 
 import csv
 
+from conftest import DATA
+
 import helpers
 from helpers import sourcing
-
-from conftest import DATA
 
 
 def refs_by_id():
@@ -49,12 +50,16 @@ def test_a_row_resting_only_on_encyclopaedias_fails_unless_marked_uncertain(data
     marked = {(r["table"], r["row_id"]) for r in data_copy.rows("uncertain_rows")}
     i, event = next((n, r["event_id"]) for n, r in enumerate(events) if ("events", r["event_id"]) not in marked)
     weak = next(r for r in refs_by_id().values() if r["tier"] == "reference")["ref_id"]
-    data_copy.write("events_sources", [r for r in links if r["event_id"] != event] + [{"event_id": event, "ref_id": weak}])
+    data_copy.write(
+        "events_sources", [r for r in links if r["event_id"] != event] + [{"event_id": event, "ref_id": weak}]
+    )
     found = problems_for(data_copy)
     assert [(p.path.rsplit("/", 1)[-1], p.line, p.column) for p in found] == [("events.csv", i + 2, "source_ids")]
     assert f"rests only on reference sources ({weak})" in found[0].message
-    data_copy.write("uncertain_rows", data_copy.rows("uncertain_rows")
-                    + [{"table": "events", "row_id": event, "reason": sourcing.AWAITING}])
+    data_copy.write(
+        "uncertain_rows",
+        data_copy.rows("uncertain_rows") + [{"table": "events", "row_id": event, "reason": sourcing.AWAITING}],
+    )
     assert problems_for(data_copy) == []
     assert sourcing.is_uncertain("events", event, data_copy.root)
 
@@ -63,8 +68,12 @@ def test_a_stale_or_dangling_uncertain_mark_is_reported(data_copy):
     rows = data_copy.rows("uncertain_rows")
     awaiting = next(r for r in rows if r["reason"] == sourcing.AWAITING and r["table"] == "events")
     strong = next(r for r in refs_by_id().values() if r["tier"] == "primary")["ref_id"]
-    data_copy.write("events_sources", data_copy.rows("events_sources") + [{"event_id": awaiting["row_id"], "ref_id": strong}])
-    data_copy.write("uncertain_rows", rows + [{"table": "events", "row_id": "ev-no-such-row", "reason": "a test of the check"}])
+    data_copy.write(
+        "events_sources", data_copy.rows("events_sources") + [{"event_id": awaiting["row_id"], "ref_id": strong}]
+    )
+    data_copy.write(
+        "uncertain_rows", rows + [{"table": "events", "row_id": "ev-no-such-row", "reason": "a test of the check"}]
+    )
     messages = [p.message for p in problems_for(data_copy)]
     assert any("now has a primary or scholarly source" in m and awaiting["row_id"] in m for m in messages)
     assert any("no row 'ev-no-such-row'" in m for m in messages)
@@ -79,7 +88,11 @@ def test_uncertain_rows_are_listed_for_the_researchers():
 
 def test_sources_are_ordered_primary_and_scholarly_first():
     ids = ["enc-wikipedia-curzon", "gorodetsky1977-ch5", "hc-1918-01-10-statement-by-mr-balfour"]
-    assert sourcing.by_tier(ids) == ["gorodetsky1977-ch5", "hc-1918-01-10-statement-by-mr-balfour", "enc-wikipedia-curzon"]
+    assert sourcing.by_tier(ids) == [
+        "gorodetsky1977-ch5",
+        "hc-1918-01-10-statement-by-mr-balfour",
+        "enc-wikipedia-curzon",
+    ]
 
 
 def test_a_card_shows_evidence_first_and_marks_the_background():
@@ -87,10 +100,13 @@ def test_a_card_shows_evidence_first_and_marks_the_background():
 
     events = helpers.load_events()
     tiers = dict(zip(helpers.load_references()["ref_id"], helpers.load_references()["tier"].astype(str)))
-    row = next(e for e in events.itertuples()
-               if any(tiers[i] in sourcing.STRONG for i in e.source_ids) and tiers[e.source_ids[0]] not in sourcing.STRONG)
+    row = next(
+        e
+        for e in events.itertuples()
+        if any(tiers[i] in sourcing.STRONG for i in e.source_ids) and tiers[e.source_ids[0]] not in sourcing.STRONG
+    )
     html = lesson.event(row.event_id).html
-    sources = html[html.index("Sources: "):]
+    sources = html[html.index("Sources: ") :]
     strong, weak = helpers.queries.source_list(row.source_ids)
     assert sources.index(lesson.escape(strong[0])) < sources.index('<span class="tr-weak">also: ')
     assert all(w.endswith(("(encyclopaedia)", "(web page)")) for w in weak)
@@ -101,7 +117,12 @@ def test_the_bibliography_groups_every_reference_by_tier():
 
     text = lesson.bibliography().text
     headings = [line for line in text.splitlines() if not line.startswith("  ")]
-    assert [h.split(":")[0].split(" (")[0] for h in headings] == ["Primary sources", "Scholarship", "General encyclopaedias", "Other web pages"]
+    assert [h.split(":")[0].split(" (")[0] for h in headings] == [
+        "Primary sources",
+        "Scholarship",
+        "General encyclopaedias",
+        "Other web pages",
+    ]
     counts = [int(h.rsplit("(", 1)[1].rstrip(")")) for h in headings]
     assert sum(counts) == len(helpers.load_references()) == len(text.splitlines()) - len(headings)
 

@@ -2,6 +2,7 @@
 the handouts show them, the citations in source lists) has no internal words ("seed", "shared/"), no helper
 function names and no code; exercises shown in app mode never send the student to what only the lesson shows.
 """
+
 from __future__ import annotations
 
 import ast
@@ -11,16 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
+
 from helpers.app import app_exercises
 from helpers.exercises import load_all_banks
 from helpers.exercises.static import render
 
 INTERNAL = re.compile(r"\bseeds?\b|shared/|\bhelpers\b|\.loc\[|groupby\(", re.I)
 #: Phrases that send the reader to something the app page does not show.
-LESSON_ONLY = re.compile(r"in the lesson|in this lesson|\babove\b|event card|document card|dispute box|"
-                         r"sources disagree|data investigation|in step \d|you have just", re.I)
+LESSON_ONLY = re.compile(
+    r"in the lesson|in this lesson|\babove\b|event card|document card|dispute box|"
+    r"sources disagree|data investigation|in step \d|you have just",
+    re.I,
+)
 
 
 def helper_names() -> set[str]:
@@ -108,8 +112,11 @@ def test_the_bank_field_app_is_checked_by_the_schema(tmp_path):
 
 def test_the_app_page_speaks_to_people():
     nb = json.loads((ROOT / "notebooks" / "app" / "explorer-app.ipynb").read_text(encoding="utf-8"))
-    intro = "".join(c["source"] if isinstance(c["source"], str) else "".join(c["source"])
-                    for c in nb["cells"] if c["cell_type"] == "markdown")
+    intro = "".join(
+        c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+    )
     assert not re.search(r"make app|Voila|notebook|`", intro), intro
     assert problems(intro) == []
 
@@ -129,6 +136,7 @@ def test_app_page_shows_titles_not_slugs(monkeypatch, tmp_path):
                 texts.append(v)
         for child in getattr(w, "children", ()):
             walk(child)
+
     walk(tabs)
     text = " ".join(texts)
     assert "06-rupture-1927" not in text and "The rupture, 1927" in text
@@ -142,5 +150,12 @@ def test_every_notebook_carries_the_kernel_details_jupyterlab_would_write():
         meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
         assert meta.get("kernelspec") == wanted, path.name
         info = meta.get("language_info", {})
-        assert {"name", "version", "mimetype", "file_extension", "codemirror_mode", "pygments_lexer",
-                "nbconvert_exporter"} <= set(info), f"{path.name}: language_info incomplete"
+        assert {
+            "name",
+            "version",
+            "mimetype",
+            "file_extension",
+            "codemirror_mode",
+            "pygments_lexer",
+            "nbconvert_exporter",
+        } <= set(info), f"{path.name}: language_info incomplete"

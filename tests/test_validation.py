@@ -1,4 +1,5 @@
 """A broken file raises DataError naming the file, the line and the column; odd but valid files load."""
+
 from __future__ import annotations
 
 import pytest
@@ -58,8 +59,13 @@ def test_duplicate_key(data_copy):
 def test_dangling_reference(data_copy):
     line = data_copy.edit("trade_sources", 2, ref_id="no-such-ref")
     found = problems_for(data_copy)
-    assert any(p.path.endswith("trade_sources.csv") and p.line == line and p.column == "ref_id"
-               and "'no-such-ref' does not match any ref_id in references.csv" in p.message for p in found)
+    assert any(
+        p.path.endswith("trade_sources.csv")
+        and p.line == line
+        and p.column == "ref_id"
+        and "'no-such-ref' does not match any ref_id in references.csv" in p.message
+        for p in found
+    )
     with pytest.raises(DataError):
         helpers.validate(data_copy.root)
 
@@ -67,21 +73,29 @@ def test_dangling_reference(data_copy):
 def test_link_to_a_row_that_does_not_exist(data_copy):
     line = data_copy.edit("events_people", 0, event_id="ev-no-such-event")
     found = problems_for(data_copy)
-    assert any(p.path.endswith("events_people.csv") and p.line == line and p.column == "event_id"
-               and "'ev-no-such-event' does not match any event_id in events.csv" in p.message for p in found)
+    assert any(
+        p.path.endswith("events_people.csv")
+        and p.line == line
+        and p.column == "event_id"
+        and "'ev-no-such-event' does not match any event_id in events.csv" in p.message
+        for p in found
+    )
 
 
 def test_composite_link_key_is_checked(data_copy):
     line = data_copy.edit("trade_partners_sources", 0, ccode="9999")
     found = problems_for(data_copy)
-    assert any(p.path.endswith("trade_partners_sources.csv") and p.line == line and p.column == "year+ccode"
-               for p in found)
+    assert any(
+        p.path.endswith("trade_partners_sources.csv") and p.line == line and p.column == "year+ccode" for p in found
+    )
 
 
 def test_row_with_no_source(data_copy):
     first = data_copy.rows("capabilities")[0]
     links = data_copy.rows("capabilities_sources")
-    data_copy.write("capabilities_sources", [r for r in links if (r["country"], r["year"]) != (first["country"], first["year"])])
+    data_copy.write(
+        "capabilities_sources", [r for r in links if (r["country"], r["year"]) != (first["country"], first["year"])]
+    )
     assert helpers.load_table("capabilities", data_copy.root)["source_ids"].iloc[0] == ()
     found = problems_for(data_copy)
     assert [(p.path.rsplit("/", 1)[-1], p.line, p.column) for p in found] == [("capabilities.csv", 2, "source_ids")]

@@ -1,5 +1,6 @@
 """The widgets, driven as a student would: set values, click the buttons, read the feedback shown and
 the row saved in the progress database."""
+
 from __future__ import annotations
 
 import csv
@@ -8,6 +9,7 @@ import sys
 
 import ipywidgets as W
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +17,6 @@ from helpers import progress
 from helpers.exercises import explorer, load_bank, progress_summary, show
 from helpers.exercises import widgets as views
 from helpers.progress import ProgressStore
-
-from conftest import ROOT
 
 BANK = load_bank("00-start-here")
 
@@ -35,6 +35,7 @@ def first(kind: str, **attrs):
 
 # --- choice ---------------------------------------------------------------------------------------
 
+
 def test_choice_wrong_then_right_as_a_student_would(db):
     ex = first("choice", multiple=False)
     wrong = next(o for o in ex.options if o.id not in ex.answer)
@@ -46,7 +47,13 @@ def test_choice_wrong_then_right_as_a_student_would(db):
     assert "attempt left" in shown or "attempts left" in shown
     assert views.escape(ex.explanation) not in shown, "no explanation before the last attempt"
     (row,) = db.attempts()
-    assert (row["exercise_id"], row["lesson"], row["answer"], row["correct"], row["score"]) == (ex.id, ex.lesson, wrong.id, False, 0.0)
+    assert (row["exercise_id"], row["lesson"], row["answer"], row["correct"], row["score"]) == (
+        ex.id,
+        ex.lesson,
+        wrong.id,
+        False,
+        0.0,
+    )
 
     w.select(ex.answer[0])
     w.check_button.click()
@@ -94,6 +101,7 @@ def test_the_hint_button_shows_the_hint(db):
 
 # --- chronology -----------------------------------------------------------------------------------
 
+
 def test_chronology_up_and_down_buttons_reorder_and_feedback_names_pairs(db):
     ex = BANK["start-prologue-order"]
     w = show(ex)
@@ -117,6 +125,7 @@ def test_chronology_up_and_down_buttons_reorder_and_feedback_names_pairs(db):
 
 # --- matching -------------------------------------------------------------------------------------
 
+
 def test_matching_dropdowns(db):
     ex = BANK["start-who-said-it"]
     w = show(ex)
@@ -136,6 +145,7 @@ def test_matching_dropdowns(db):
 
 
 # --- numeric --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("typed", ["1,019,600", "1019600", "1 019 600 votes", "1.02 million", " 1,019,600 "])
 def test_numeric_accepts_the_forms_students_type(db, typed):
@@ -171,6 +181,7 @@ def test_numeric_widget_gives_escaped_feedback_for_any_text(db, text):
 
 # --- source analysis ------------------------------------------------------------------------------
 
+
 def test_source_analysis_save_reveal_and_self_assess(db):
     ex = BANK["start-mcneill-source"]
     w = show(ex)
@@ -192,10 +203,14 @@ def test_source_analysis_save_reveal_and_self_assess(db):
     assert "You ticked 2 of 5 points." in w.assess_html.value
     answers, assessment = db.attempts()
     assert answers["answer"]["who"] == hostile and answers["correct"] is None
-    assert assessment["score"] == pytest.approx(0.4) and assessment["answer"]["checklist"] == [ex.checklist[0], ex.checklist[3]]
+    assert assessment["score"] == pytest.approx(0.4) and assessment["answer"]["checklist"] == [
+        ex.checklist[0],
+        ex.checklist[3],
+    ]
 
 
 # --- explorer -------------------------------------------------------------------------------------
+
 
 def test_the_explorer_filters_redraw_the_timeline_and_the_table():
     view = show("start-explorer")
@@ -229,7 +244,7 @@ def test_the_explorer_lists_people_by_surname_for_the_chosen_dates_and_theme():
     assert narrowed == named and len(narrowed) < len(names), "only the people of the chosen theme"
     some = sorted(narrowed)[0]
     view.person.value = some
-    view.theme.value = "forced_labour"   # the chosen person stays chosen (and is offered) even if not in it
+    view.theme.value = "forced_labour"  # the chosen person stays chosen (and is offered) even if not in it
     assert view.person.value == some and some in {v for _, v in view.person.options}
     view.person.value, view.theme.value = "", "trade_finance"
     assert "<td>Trade and finance</td>" in view.table_html.value and "tabindex='0'" in view.table_html.value
@@ -244,6 +259,7 @@ def test_the_explorer_says_so_when_nothing_matches():
 
 
 # --- progress panel, failures ---------------------------------------------------------------------
+
 
 def test_the_progress_panel_counts_and_exports(db, tmp_path):
     panel = views.ProgressView("00-start-here", export_dir=tmp_path)
@@ -334,8 +350,10 @@ def test_entry_points_accept_ids_or_exercises_and_refuse_the_wrong_type(db):
 
 
 def test_import_helpers_stays_cheap():
-    code = ("import sys, helpers, helpers.exercises, helpers.progress\n"
-            "heavy = [m for m in ('ipywidgets', 'matplotlib.pyplot', 'matplotlib', 'IPython') if m in sys.modules]\n"
-            "print(heavy)")
+    code = (
+        "import sys, helpers, helpers.exercises, helpers.progress\n"
+        "heavy = [m for m in ('ipywidgets', 'matplotlib.pyplot', 'matplotlib', 'IPython') if m in sys.modules]\n"
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout

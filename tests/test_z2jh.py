@@ -1,13 +1,13 @@
 """deploy/z2jh/values.yaml, checked as far as can be done without a cluster: it parses, every key is one
 the Zero to JupyterHub chart documents, the memory figures are those the class-load benchmark gives
 (deploy/z2jh/sizing.py), and the sizing table in deploy/z2jh/README.md is that rule's table."""
+
 from __future__ import annotations
 
 import importlib.util
 import sys
 
 import yaml
-
 from conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("z2jh_sizing", ROOT / "deploy" / "z2jh" / "sizing.py")
@@ -24,16 +24,39 @@ VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
 # .../customizing/user-environment.html (image, defaultUrl, nbgitpuller) and
 # .../administrator/optimization.html (scheduling, prePuller).
 DOCUMENTED = {
-    "singleuser.image.name", "singleuser.image.tag", "singleuser.image.pullPolicy",
-    "singleuser.defaultUrl", "singleuser.startTimeout", "singleuser.extraEnv", "singleuser.cmd",
-    "singleuser.memory.limit", "singleuser.memory.guarantee", "singleuser.cpu.limit", "singleuser.cpu.guarantee",
-    "singleuser.storage.type", "singleuser.storage.capacity", "singleuser.storage.homeMountPath",
-    "singleuser.storage.dynamic.storageClass", "singleuser.networkPolicy.enabled", "singleuser.lifecycleHooks",
-    "cull.enabled", "cull.timeout", "cull.every", "cull.maxAge", "cull.users", "cull.removeNamedServers",
-    "scheduling.userScheduler.enabled", "scheduling.podPriority.enabled",
-    "scheduling.userPlaceholder.enabled", "scheduling.userPlaceholder.replicas",
-    "prePuller.hook.enabled", "prePuller.continuous.enabled",
-    "proxy.service.type", "proxy.https.enabled", "proxy.https.hosts", "hub.db.type",
+    "singleuser.image.name",
+    "singleuser.image.tag",
+    "singleuser.image.pullPolicy",
+    "singleuser.defaultUrl",
+    "singleuser.startTimeout",
+    "singleuser.extraEnv",
+    "singleuser.cmd",
+    "singleuser.memory.limit",
+    "singleuser.memory.guarantee",
+    "singleuser.cpu.limit",
+    "singleuser.cpu.guarantee",
+    "singleuser.storage.type",
+    "singleuser.storage.capacity",
+    "singleuser.storage.homeMountPath",
+    "singleuser.storage.dynamic.storageClass",
+    "singleuser.networkPolicy.enabled",
+    "singleuser.lifecycleHooks",
+    "cull.enabled",
+    "cull.timeout",
+    "cull.every",
+    "cull.maxAge",
+    "cull.users",
+    "cull.removeNamedServers",
+    "scheduling.userScheduler.enabled",
+    "scheduling.podPriority.enabled",
+    "scheduling.userPlaceholder.enabled",
+    "scheduling.userPlaceholder.replicas",
+    "prePuller.hook.enabled",
+    "prePuller.continuous.enabled",
+    "proxy.service.type",
+    "proxy.https.enabled",
+    "proxy.https.hosts",
+    "hub.db.type",
 }
 #: Documented keys whose value is free-form (traitlets configuration, environment, Kubernetes objects).
 FREE_FORM = {"hub.config", "singleuser.extraEnv", "singleuser.lifecycleHooks"}
@@ -79,11 +102,13 @@ def test_memory_figures_are_the_ones_the_benchmark_gives():
 
 def test_the_sizing_table_is_the_rule_applied_to_the_measurements():
     readme = (ROOT / "deploy" / "z2jh" / "README.md").read_text(encoding="utf-8")
-    assert sizing.table(sizing.measured()) in readme, "deploy/z2jh/README.md's table is stale: run deploy/z2jh/sizing.py"
+    assert sizing.table(sizing.measured()) in readme, (
+        "deploy/z2jh/README.md's table is stale: run deploy/z2jh/sizing.py"
+    )
 
 
 def test_the_rule_rounds_up_and_takes_the_tighter_bound():
     m = sizing.Measured(cores=2, students=30, last_finished_s=60.0, per_student_mb=250)
-    assert sizing.memory(m) == (384, 768)          # 250 x 1.5 = 375, up to a multiple of 64
-    assert sizing.run_all_cost(m) == 4.0           # 2 cores x 60 s / 30 students
+    assert sizing.memory(m) == (384, 768)  # 250 x 1.5 = 375, up to a multiple of 64
+    assert sizing.run_all_cost(m) == 4.0  # 2 cores x 60 s / 30 students
     assert sizing.per_node(m, 4, 16) == ((16 * 1024 - 2048) // 384, 60, 37)

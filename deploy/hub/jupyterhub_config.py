@@ -29,7 +29,9 @@ c.JupyterHub.port = port
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = port + 2
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{port + 1}"
-c.ConfigurableHTTPProxy.command = [os.environ.get("LOCALHUB_PROXY", str(here / "node_modules" / ".bin" / "configurable-http-proxy"))]
+c.ConfigurableHTTPProxy.command = [
+    os.environ.get("LOCALHUB_PROXY", str(here / "node_modules" / ".bin" / "configurable-http-proxy"))
+]
 c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")

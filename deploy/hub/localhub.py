@@ -11,6 +11,7 @@ server through the Jupyter REST API and the kernel's websocket protocol, cell by
 
     python deploy/hub/localhub.py serve      # what `make hub` runs: a hub on http://127.0.0.1:8000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,6 +45,7 @@ class Unavailable(RuntimeError):
 
 # ---- installing: the proxy and the image -------------------------------------------------------------
 
+
 def install_proxy() -> Path:
     """configurable-http-proxy from deploy/hub/package.json (and its lock file), into deploy/hub/node_modules."""
     if PROXY.exists():
@@ -51,8 +53,13 @@ def install_proxy() -> Path:
     npm = shutil.which("npm")
     if npm is None:
         raise Unavailable("npm is not installed (Debian: apt-get install npm): JupyterHub's proxy comes from npm")
-    command = [npm, "ci" if (HERE / "package-lock.json").exists() else "install", "--no-audit", "--no-fund",
-               "--loglevel=error"]
+    command = [
+        npm,
+        "ci" if (HERE / "package-lock.json").exists() else "install",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ]
     done = subprocess.run(command, cwd=HERE, capture_output=True, text=True)
     if done.returncode != 0 or not PROXY.exists():
         raise Unavailable(f"npm could not install configurable-http-proxy: {done.stderr.strip()[-500:]}")
@@ -69,8 +76,11 @@ def build_image(venv: Path = WORK / "image") -> Path:
     python = venv / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                           f"{ROOT}[hub]"], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"{ROOT}[hub]"],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"the hub's image could not be built in {venv}: {done.stderr.strip()[-800:]}")
     return venv
@@ -103,6 +113,7 @@ def readme_link(hub: str, origin: Path) -> str:
 
 
 # ---- running the hub ---------------------------------------------------------------------------------
+
 
 def free_port(count: int = 3) -> int:
     """A port p such that p .. p+count-1 are free on 127.0.0.1 (the hub uses three in a row)."""
@@ -154,14 +165,26 @@ def running_hub(image: Path, work: Path, port: int | None = None, log_level: str
 
     port = port or free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TRUCE_", "JUPYTER", "LOCALHUB_"))}
-    env.update(LOCALHUB_PORT=str(port), LOCALHUB_STATE=str(work / "state"), LOCALHUB_HOMES=str(work / "homes"),
-               LOCALHUB_IMAGE=str(image), LOCALHUB_PROXY=str(install_proxy()), LOCALHUB_LOG_LEVEL=log_level,
-               PATH=f"{image / 'bin'}:{env.get('PATH', '/usr/bin:/bin')}")
+    env.update(
+        LOCALHUB_PORT=str(port),
+        LOCALHUB_STATE=str(work / "state"),
+        LOCALHUB_HOMES=str(work / "homes"),
+        LOCALHUB_IMAGE=str(image),
+        LOCALHUB_PROXY=str(install_proxy()),
+        LOCALHUB_LOG_LEVEL=log_level,
+        PATH=f"{image / 'bin'}:{env.get('PATH', '/usr/bin:/bin')}",
+    )
     (work / "state").mkdir(parents=True, exist_ok=True)
     log = work / "hub.log"
     with log.open("ab") as out:
-        process = subprocess.Popen([str(image / "bin" / "jupyterhub"), "-f", str(CONFIG)], cwd=work / "state",
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [str(image / "bin" / "jupyterhub"), "-f", str(CONFIG)],
+            cwd=work / "state",
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     hub = Hub(f"http://127.0.0.1:{port}", work / "homes", process, log)
     try:
         deadline = time.monotonic() + 120
@@ -218,6 +241,7 @@ def _tail(path: Path, lines: int = 30) -> str:
 
 # ---- a student ---------------------------------------------------------------------------------------
 
+
 @dataclass
 class CellRun:
     index: int
@@ -252,8 +276,12 @@ class Student:
     def login(self) -> None:
         """The login form, filled in and sent, as a browser does."""
         self.session.get(f"{self.hub.url}/hub/login", timeout=60).raise_for_status()
-        reply = self.session.post(f"{self.hub.url}/hub/login", timeout=120, allow_redirects=False,
-                                  data={"username": self.name, "password": "class", "_xsrf": self._xsrf()})
+        reply = self.session.post(
+            f"{self.hub.url}/hub/login",
+            timeout=120,
+            allow_redirects=False,
+            data={"username": self.name, "password": "class", "_xsrf": self._xsrf()},
+        )
         if reply.status_code != 302 or not any(c.name.startswith("jupyterhub-session") for c in self.session.cookies):
             raise RuntimeError(f"{self.name} could not log in: HTTP {reply.status_code}")
 
@@ -274,8 +302,11 @@ class Student:
             raise RuntimeError(f"{self.name}: the link led to {page.url}, not nbgitpuller's page")
         query = {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
         # what nbgitpuller's page does in the browser: an event stream from its API while git runs
-        api = {"repo": query["repo"], "branch": query.get("branch", ""),
-               "targetpath": query.get("targetpath") or query["repo"].rstrip("/").rsplit("/", 1)[-1]}
+        api = {
+            "repo": query["repo"],
+            "branch": query.get("branch", ""),
+            "targetpath": query.get("targetpath") or query["repo"].rstrip("/").rsplit("/", 1)[-1],
+        }
         phase, said = None, []
         with self.session.get(f"{self.server}/git-pull/api", params=api, stream=True, timeout=timeout) as stream:
             stream.raise_for_status()
@@ -294,8 +325,12 @@ class Student:
 
     def get_token(self) -> str:
         """An API token for the student's own server, asked for with the student's own hub cookies."""
-        reply = self.session.post(f"{self.hub.url}/hub/api/users/{self.name}/tokens", timeout=120,
-                                  headers={"X-XSRFToken": self._xsrf()}, json={"note": "classroom driver", "expires_in": 7200})
+        reply = self.session.post(
+            f"{self.hub.url}/hub/api/users/{self.name}/tokens",
+            timeout=120,
+            headers={"X-XSRFToken": self._xsrf()},
+            json={"note": "classroom driver", "expires_in": 7200},
+        )
         reply.raise_for_status()
         self.token = reply.json()["token"]
         return self.token
@@ -303,8 +338,9 @@ class Student:
     def api(self, method: str, path: str, **kwargs):
         import requests
 
-        reply = requests.request(method, f"{self.server}/api/{path}", timeout=120,
-                                 headers={"Authorization": f"token {self.token}"}, **kwargs)
+        reply = requests.request(
+            method, f"{self.server}/api/{path}", timeout=120, headers={"Authorization": f"token {self.token}"}, **kwargs
+        )
         reply.raise_for_status()
         return reply.json() if reply.content else None
 
@@ -318,10 +354,16 @@ class Student:
         import websocket
 
         nb = self.api("GET", f"contents/{quote(path)}", params={"content": 1})["content"]
-        sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-                   for c in nb["cells"] if c["cell_type"] == "code"] + list(extra)
-        session = self.api("POST", "sessions", json={"path": path, "type": "notebook", "name": Path(path).name,
-                                                     "kernel": {"name": "python3"}})
+        sources = [
+            "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in nb["cells"]
+            if c["cell_type"] == "code"
+        ] + list(extra)
+        session = self.api(
+            "POST",
+            "sessions",
+            json={"path": path, "type": "notebook", "name": Path(path).name, "kernel": {"name": "python3"}},
+        )
         kernel = session["kernel"]["id"]
         ws_url = f"{self.server.replace('http://', 'ws://')}/api/kernels/{kernel}/channels"
         ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"], timeout=timeout)
@@ -344,12 +386,32 @@ def _execute(ws, code: str, timeout: float) -> tuple[str | None, str]:
     Returns the error (None if the cell ran) and what it printed.
     """
     msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "username": "", "session": "driver", "msg_type": "execute_request",
-                   "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True}}))
+    ws.send(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "username": "",
+                    "session": "driver",
+                    "msg_type": "execute_request",
+                    "version": "5.3",
+                    "date": "",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "buffers": [],
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     error, replied, idle, printed = None, False, False, []
     deadline = time.monotonic() + timeout
     while not (replied and idle):
@@ -374,11 +436,13 @@ def _execute(ws, code: str, timeout: float) -> tuple[str | None, str]:
 
 def answer_code(answers: list[tuple[str, tuple[str, ...]]]) -> str:
     """A cell that answers choice exercises as a student clicking does: pick the options, press Check."""
-    return ("from helpers.exercises import show\n"
-            f"for _id, _options in {answers!r}:\n"
-            "    _view = show(_id)\n"
-            "    _view.select(*_options)\n"
-            "    _view.check_button.click()\n")
+    return (
+        "from helpers.exercises import show\n"
+        f"for _id, _options in {answers!r}:\n"
+        "    _view = show(_id)\n"
+        "    _view.select(*_options)\n"
+        "    _view.check_button.click()\n"
+    )
 
 
 def progress_file(home: Path) -> Path:
@@ -387,6 +451,7 @@ def progress_file(home: Path) -> Path:
 
 
 # ---- make hub ----------------------------------------------------------------------------------------
+
 
 def serve(port: int) -> int:
     try:
@@ -405,9 +470,11 @@ def serve(port: int) -> int:
         signal.signal(signum, stop)
     with running_hub(image, WORK, port=port, log_level="INFO") as hub:
         link = readme_link(hub.url, origin)
-        print(f"\nA hub is running on {hub.url} (this machine only). Log in with any name and password;\n"
-              f"each name gets its own home in {hub.homes}. The README's nbgitpuller link, pointed at a local\n"
-              f"clone of this repository's last commit:\n\n  {link}\n\nCtrl-C stops the hub and every server.")
+        print(
+            f"\nA hub is running on {hub.url} (this machine only). Log in with any name and password;\n"
+            f"each name gets its own home in {hub.homes}. The README's nbgitpuller link, pointed at a local\n"
+            f"clone of this repository's last commit:\n\n  {link}\n\nCtrl-C stops the hub and every server."
+        )
         try:
             while hub.process.poll() is None:
                 time.sleep(1)

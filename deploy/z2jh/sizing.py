@@ -18,6 +18,7 @@ The rule:
   cores × last_finished_s / students core-seconds (an upper bound: that machine was shared).
 * a node takes the smaller of the two.
 """
+
 from __future__ import annotations
 
 import math
@@ -74,8 +75,10 @@ def per_node(m: Measured, cores: int, gib: int) -> tuple[int, int, int]:
 
 
 def table(m: Measured) -> str:
-    lines = ["| node | students by memory | students by CPU (Run All within a minute) | students per node |",
-             "|---|---|---|---|"]
+    lines = [
+        "| node | students by memory | students by CPU (Run All within a minute) | students per node |",
+        "|---|---|---|---|",
+    ]
     for cores, gib in NODES:
         by_memory, by_cpu, both = per_node(m, cores, gib)
         lines.append(f"| {cores} vCPU, {gib} GiB | {by_memory} | {by_cpu} | **{both}** |")
@@ -85,5 +88,7 @@ def table(m: Measured) -> str:
 if __name__ == "__main__":
     m = measured()
     guarantee, limit = memory(m)
-    print(f"measured: {m}\nper student: guarantee {guarantee}M, limit {limit}M; Run All costs {run_all_cost(m):.2f} core-s\n")
+    print(
+        f"measured: {m}\nper student: guarantee {guarantee}M, limit {limit}M; Run All costs {run_all_cost(m):.2f} core-s\n"
+    )
     print(table(m))

@@ -27,13 +27,40 @@ from __future__ import annotations
 
 from .checks import validate
 from .data import (
-    load_capabilities, load_dispute_claims, load_disputes, load_document_sets, load_documents, load_elections,
-    load_events, load_extracts, load_figures, load_glossary, load_interpretations, load_offices, load_organisations,
-    load_people, load_posts, load_quotations, load_references, load_table, load_trade, load_trade_partners, load_uncertain_rows, table_names,
+    load_capabilities,
+    load_dispute_claims,
+    load_disputes,
+    load_document_sets,
+    load_documents,
+    load_elections,
+    load_events,
+    load_extracts,
+    load_figures,
+    load_glossary,
+    load_interpretations,
+    load_offices,
+    load_organisations,
+    load_people,
+    load_posts,
+    load_quotations,
+    load_references,
+    load_table,
+    load_trade,
+    load_trade_partners,
+    load_uncertain_rows,
+    table_names,
 )
 from .errors import DataError
 from .queries import (
-    cite, events_between, events_for, format_date, holder_on, holders, person_events, person_name, short_cite,
+    cite,
+    events_between,
+    events_for,
+    format_date,
+    holder_on,
+    holders,
+    person_events,
+    person_name,
+    short_cite,
     sources_for,
 )
 from .sourcing import is_uncertain
@@ -42,8 +69,12 @@ __version__ = "0.1.0"
 
 #: Charts draw with matplotlib and exercises with ipywidgets: both are imported only when first used.
 _LAZY = {
-    "timeline": "charts", "trade_chart": "charts", "partners_chart": "charts", "election_chart": "charts",
-    "capabilities_chart": "charts", "show": "exercises",
+    "timeline": "charts",
+    "trade_chart": "charts",
+    "partners_chart": "charts",
+    "election_chart": "charts",
+    "capabilities_chart": "charts",
+    "show": "exercises",
 }
 # In a notebook, a DataError is one clear message, not a long traceback and a cascade of NameErrors.
 from .errors import show_data_errors_briefly as _show_data_errors_briefly  # noqa: E402
@@ -52,15 +83,44 @@ _show_data_errors_briefly()
 
 __all__ = [
     # load a table
-    "load_table", "table_names", "load_events", "load_people", "load_organisations", "load_posts", "load_offices",
-    "load_documents", "load_quotations", "load_glossary", "load_references", "load_disputes",
-    "load_dispute_claims", "load_figures", "load_trade", "load_trade_partners", "load_capabilities",
-    "load_elections", "load_uncertain_rows", "load_extracts", "load_document_sets", "load_interpretations",
+    "load_table",
+    "table_names",
+    "load_events",
+    "load_people",
+    "load_organisations",
+    "load_posts",
+    "load_offices",
+    "load_documents",
+    "load_quotations",
+    "load_glossary",
+    "load_references",
+    "load_disputes",
+    "load_dispute_claims",
+    "load_figures",
+    "load_trade",
+    "load_trade_partners",
+    "load_capabilities",
+    "load_elections",
+    "load_uncertain_rows",
+    "load_extracts",
+    "load_document_sets",
+    "load_interpretations",
     # ask it a question
-    "events_between", "events_for", "person_events", "holders", "holder_on", "person_name", "cite",
-    "sources_for", "short_cite", "format_date", "is_uncertain",
+    "events_between",
+    "events_for",
+    "person_events",
+    "holders",
+    "holder_on",
+    "person_name",
+    "cite",
+    "sources_for",
+    "short_cite",
+    "format_date",
+    "is_uncertain",
     # draw it, try an exercise, check the data
-    *_LAZY, "validate", "DataError",
+    *_LAZY,
+    "validate",
+    "DataError",
 ]
 
 

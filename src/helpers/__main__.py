@@ -1,4 +1,5 @@
 """Command line: ``python -m helpers validate`` (and more sub-commands as the pack grows)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,22 +12,35 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="validate the data package (schema, keys, references, sources)")
     nav = sub.add_parser("nav", help="regenerate the navigation line at the foot of every lesson")
     nav.add_argument("--check", action="store_true", help="only report lessons whose navigation is out of date")
-    collect = sub.add_parser("collect", help="merge students' exported answer files into one table; report who did what")
+    collect = sub.add_parser(
+        "collect", help="merge students' exported answer files into one table; report who did what"
+    )
     collect.add_argument("folder", help="the folder holding the CSV files students exported (sub-folders too)")
-    collect.add_argument("--output", default="collected-answers.csv",
-                         help="where to write the table, one row per student and exercise (default: %(default)s)")
+    collect.add_argument(
+        "--output",
+        default="collected-answers.csv",
+        help="where to write the table, one row per student and exercise (default: %(default)s)",
+    )
     hand = sub.add_parser("handouts", help="execute the lessons and write student and teacher HTML handouts")
     hand.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
-    hand.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
+    hand.add_argument(
+        "--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)"
+    )
     hand.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
     hand.add_argument("--workers", type=int, help="lessons run at once (default: one per core)")
-    hand.add_argument("--no-cache", action="store_true", help="run every lesson, even those unchanged since their last run")
+    hand.add_argument(
+        "--no-cache", action="store_true", help="run every lesson, even those unchanged since their last run"
+    )
     pdf = sub.add_parser("pdf", help="print the HTML handouts to A4 PDF with headless Chromium")
-    pdf.add_argument("--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)")
+    pdf.add_argument(
+        "--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)"
+    )
     pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
     lessons = sub.add_parser("lessons", help="copy the lessons (notebooks) into a folder, e.g. after `pip install`")
     lessons.add_argument("folder", help="where to put them (created if needed; files already there are kept)")
-    quiz = sub.add_parser("export-quiz", help="write the question banks as quizzes for Moodle or Canvas (GIFT, Moodle XML, QTI)")
+    quiz = sub.add_parser(
+        "export-quiz", help="write the question banks as quizzes for Moodle or Canvas (GIFT, Moodle XML, QTI)"
+    )
     quiz.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti"], help="the file format")
     quiz.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
     quiz.add_argument("--out", default="build/quiz", help="output folder (default: %(default)s)")
@@ -139,7 +153,6 @@ def _nav(check: bool) -> int:
 def _validate() -> int:
     from .checks import validate
     from .errors import DataError
-
     from .exercises import validate_banks
 
     try:
@@ -148,9 +161,13 @@ def _validate() -> int:
     except DataError as err:
         print(f"The data package has problems.\n{err}", file=sys.stderr)
         return 1
-    print(f"OK: {summary['tables']} tables (and {summary['link_tables']} link tables), {summary['rows']} rows; "
-          "every key, reference and source resolves, and every row rests on a primary or scholarly source or is marked uncertain.")
-    print(f"OK: {banks.get('banks', '?')} question banks, {banks.get('exercises', '?')} exercises; every answer, option and reference checks.")
+    print(
+        f"OK: {summary['tables']} tables (and {summary['link_tables']} link tables), {summary['rows']} rows; "
+        "every key, reference and source resolves, and every row rests on a primary or scholarly source or is marked uncertain."
+    )
+    print(
+        f"OK: {banks.get('banks', '?')} question banks, {banks.get('exercises', '?')} exercises; every answer, option and reference checks."
+    )
     return 0
 
 

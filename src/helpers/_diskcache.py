@@ -20,6 +20,7 @@ The entries are pickles that this package wrote into the user's own cache folder
 {'answer': 42}
 >>> del os.environ[CACHE_ENV]
 """
+
 from __future__ import annotations
 
 import hashlib

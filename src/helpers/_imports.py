@@ -11,6 +11,7 @@ True
 >>> nbformat().v4.new_notebook().nbformat
 4
 """
+
 from __future__ import annotations
 
 import sys

@@ -7,6 +7,7 @@ Every function returns a DataFrame a lesson can show, and says in its docstring 
 >>> int(votes.loc[1924, "Labour"])
 5317686
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -47,8 +48,12 @@ def constituency_winners(election: int) -> pd.DataFrame:
         raise ValueError(f"no election {election} in the elections table (1923, 1924 or 1929)")
     ranked = el.assign(_rank=el["unopposed"].astype(int) * 10**9 + el["votes"].fillna(0).astype("int64"))
     top = ranked.sort_values("_rank", ascending=False).drop_duplicates("constituency")
-    return (top[["constituency", "region", "party", "votes", "share", "unopposed"]]
-            .rename(columns={"party": "winner"}).sort_values("constituency").reset_index(drop=True))
+    return (
+        top[["constituency", "region", "party", "votes", "share", "unopposed"]]
+        .rename(columns={"party": "winner"})
+        .sort_values("constituency")
+        .reset_index(drop=True)
+    )
 
 
 def seat_changes(before: int, after: int) -> pd.DataFrame:
@@ -97,6 +102,7 @@ def ussr_rank(by: str = "total") -> pd.DataFrame:
     for year in sorted(load_trade()["year"].astype(int)):
         ranking = partner_ranking(year, by)
         russia = ranking[ranking["partner"] == "Russia"]
-        rows.append({"year": year, "rank": int(russia["rank"].iloc[0]) if len(russia) else None,
-                     "partners": len(ranking)})
+        rows.append(
+            {"year": year, "rank": int(russia["rank"].iloc[0]) if len(russia) else None, "partners": len(ranking)}
+        )
     return pd.DataFrame(rows).astype({"rank": "Int64"})

@@ -18,6 +18,7 @@ True
 
 This is a view module (it builds widgets); the logic it shows lives in :mod:`helpers.exercises`.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -107,11 +108,13 @@ def page(lesson: str | None = None, store=None):
     bank = load_bank(lesson)
     views = [show(ex, store=store) for ex in app_exercises(bank)]
     panel = ProgressView(lesson, store, in_memory=True)
-    intro = W.HTML(f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2>"
-                   f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from the lesson "
-                   f"“{escape(lesson_title(lesson))}”. Answer, press <strong>Check</strong>, and read the feedback. "
-                   "Your answers are kept while this page is open; the panel at the end counts them, and "
-                   "<strong>Export</strong> downloads them to your computer for your teacher.</p>")
+    intro = W.HTML(
+        f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2>"
+        f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from the lesson "
+        f"“{escape(lesson_title(lesson))}”. Answer, press <strong>Check</strong>, and read the feedback. "
+        "Your answers are kept while this page is open; the panel at the end counts them, and "
+        "<strong>Export</strong> downloads them to your computer for your teacher.</p>"
+    )
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
     exercises.add_class("tr-view")  # the pack's layout rules (helpers.exercises.static.VIEW_STYLESHEET)
     tabs = W.Tab(children=[timeline, exercises])
@@ -122,4 +125,12 @@ def page(lesson: str | None = None, store=None):
     return tabs
 
 
-__all__ = ["page", "app_exercises", "lesson_from_query", "default_lesson", "query_string", "visitor_store", "LESSON_KEY"]
+__all__ = [
+    "page",
+    "app_exercises",
+    "lesson_from_query",
+    "default_lesson",
+    "query_string",
+    "visitor_store",
+    "LESSON_KEY",
+]

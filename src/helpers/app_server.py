@@ -10,6 +10,7 @@ kernel leaves room under the cap, the pool is topped up again.
 Used as ``--VoilaConfiguration.multi_kernel_manager_class=helpers.app_server.CappedKernelManager
 --CappedKernelManager.max_kernels=40``; Voila adds its pool on top of it.
 """
+
 from __future__ import annotations
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager

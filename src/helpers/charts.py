@@ -9,6 +9,7 @@ as a PNG image with its alt text. ``alt_text(fig)`` reads the alt text back.
 >>> alt_text(fig).startswith("Timeline of 5 events")
 True
 """
+
 from __future__ import annotations
 
 import base64
@@ -59,8 +60,10 @@ def figure_html(fig: Figure, dpi: int = 96, tight: bool | None = None) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'<img src="data:image/png;base64,{data}" alt="{escape(alt_text(fig), quote=True)}" '
-            f'style="max-width: 100%; background: white;">')
+    return (
+        f'<img src="data:image/png;base64,{data}" alt="{escape(alt_text(fig), quote=True)}" '
+        f'style="max-width: 100%; background: white;">'
+    )
 
 
 def timeline(events: pd.DataFrame, ax=None, title: str | None = None) -> Figure:
@@ -87,8 +90,15 @@ def timeline(events: pd.DataFrame, ax=None, title: str | None = None) -> Figure:
     for theme in themes:
         rows = events[events["theme"] == theme]
         marker, colour = style[theme]
-        ax.scatter(rows["start_date"], [row[i] for i in rows.index], marker=marker, color=colour, s=46,
-                   zorder=3, label=_pretty(theme))
+        ax.scatter(
+            rows["start_date"],
+            [row[i] for i in rows.index],
+            marker=marker,
+            color=colour,
+            s=46,
+            zorder=3,
+            label=_pretty(theme),
+        )
     ax.set_yticks(range(len(labels)), labels, fontsize=8 if by_event else 9)
     ax.set_ylim(-0.7, max(0.7, len(labels) - 0.3))
     locator = AutoDateLocator()
@@ -134,19 +144,23 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
     lines = line + 1 if spots else 0
     height += 20 * max(0, lines - 1)
     top, bottom = 34 + (2 + 20 * lines if lines else 0), height - 34
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Verdana, Arial, sans-serif">',
-           f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{(left + right) / 2:.0f}" y="22" font-size="15" text-anchor="middle">'
-           f'{escape(title if title is not None else "Timeline of events")}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Verdana, Arial, sans-serif">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="{(left + right) / 2:.0f}" y="22" font-size="15" text-anchor="middle">'
+        f"{escape(title if title is not None else 'Timeline of events')}</text>",
+    ]
     for theme, x, y in spots:
         marker, colour = style[theme]
         out.append(_svg_marker(marker, x + 6, y, 5, colour))
         out.append(f'<text x="{x + 15}" y="{y + 4}" font-size="11">{escape(_pretty(theme))}</text>')
     out.append(f'<rect x="{left}" y="{top}" width="{right - left}" height="{bottom - top}" fill="none" stroke="#444"/>')
     if events.empty:
-        out.append(f'<text x="{(left + right) / 2:.0f}" y="{(top + bottom) / 2:.0f}" font-size="13" '
-                   f'text-anchor="middle">No events match these filters</text></svg>')
+        out.append(
+            f'<text x="{(left + right) / 2:.0f}" y="{(top + bottom) / 2:.0f}" font-size="13" '
+            f'text-anchor="middle">No events match these filters</text></svg>'
+        )
         return "".join(out)
     lo, hi = events["start_date"].min(), events["start_date"].max()
     if hi - lo < pd.Timedelta(days=60):
@@ -155,8 +169,10 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
     lo, hi = lo - pad, hi + pad
     for tick, label in _date_ticks(lo, hi, most=max(3, min(9, width // 95))):
         x = left + (right - left) * ((tick - lo) / (hi - lo))
-        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#dddddd"/>'
-                   f'<text x="{x:.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle">{escape(label)}</text>')
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}" stroke="#dddddd"/>'
+            f'<text x="{x:.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle">{escape(label)}</text>'
+        )
     step = (bottom - top) / len(labels)
 
     def y_of(row: int) -> float:  # rows count from the bottom, as on matplotlib's axis
@@ -165,14 +181,19 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
     for row in reversed(range(len(labels))):  # top to bottom, the order they are read in
         label, y = labels[row], y_of(row)
         fits = _shorten(label, max(10, int((left - 10) / (7.0 if by_event else 7.8))))  # narrow drawings cut more
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{11 if by_event else 12}" '
-                   f'text-anchor="end">{escape(fits)}</text>')
+        out.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{11 if by_event else 12}" '
+            f'text-anchor="end">{escape(fits)}</text>'
+        )
     xs = left + (right - left) * ((events["start_date"] - lo) / (hi - lo)).to_numpy()
-    for idx, x, date, theme, name in zip(events.index, xs, events["start_date"], events["theme"].astype(str),
-                                         events["title"]):
+    for idx, x, date, theme, name in zip(
+        events.index, xs, events["start_date"], events["theme"].astype(str), events["title"]
+    ):
         marker, colour = style[theme]
-        out.append(f"<g><title>{escape(f'{date:%d %b %Y}: {name}')}</title>"
-                   f"{_svg_marker(marker, x, y_of(row_of[idx]), 5.5, colour)}</g>")
+        out.append(
+            f"<g><title>{escape(f'{date:%d %b %Y}: {name}')}</title>"
+            f"{_svg_marker(marker, x, y_of(row_of[idx]), 5.5, colour)}</g>"
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -180,8 +201,10 @@ def timeline_svg(events: pd.DataFrame, title: str | None = None, width: int = 86
 def svg_html(svg: str, alt: str) -> str:
     """An SVG drawing as an HTML ``<img>`` with alt text (embedded as a ``data:`` URI, like the PNGs)."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}" '
-            f'style="max-width: 100%; background: white;">')
+    return (
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}" '
+        f'style="max-width: 100%; background: white;">'
+    )
 
 
 def _date_ticks(lo: pd.Timestamp, hi: pd.Timestamp, most: int = 9) -> list[tuple[pd.Timestamp, str]]:
@@ -221,22 +244,52 @@ def _svg_marker(shape: str, x: float, y: float, r: float, colour: str) -> str:
     if shape == "o":
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {paint}/>'
     if shape == "s":
-        return f'<rect x="{x - r * 0.9:.1f}" y="{y - r * 0.9:.1f}" width="{r * 1.8:.1f}" height="{r * 1.8:.1f}" {paint}/>'
+        return (
+            f'<rect x="{x - r * 0.9:.1f}" y="{y - r * 0.9:.1f}" width="{r * 1.8:.1f}" height="{r * 1.8:.1f}" {paint}/>'
+        )
     if shape in "PX":
         arm, t = r, r * 0.38  # a plus of two bars; X is the plus turned by 45 degrees
-        corners = [(-t, -arm), (t, -arm), (t, -t), (arm, -t), (arm, t), (t, t), (t, arm), (-t, arm), (-t, t),
-                   (-arm, t), (-arm, -t), (-t, -t)]
+        corners = [
+            (-t, -arm),
+            (t, -arm),
+            (t, -t),
+            (arm, -t),
+            (arm, t),
+            (t, t),
+            (t, arm),
+            (-t, arm),
+            (-t, t),
+            (-arm, t),
+            (-arm, -t),
+            (-t, -t),
+        ]
         turn = math.pi / 4 if shape == "X" else 0.0
-        points = [(px * math.cos(turn) - py * math.sin(turn), px * math.sin(turn) + py * math.cos(turn))
-                  for px, py in corners]
+        points = [
+            (px * math.cos(turn) - py * math.sin(turn), px * math.sin(turn) + py * math.cos(turn)) for px, py in corners
+        ]
     elif shape == "*":
-        points = [((r if k % 2 == 0 else r * 0.45) * math.sin(k * math.pi / 5),
-                   -(r if k % 2 == 0 else r * 0.45) * math.cos(k * math.pi / 5)) for k in range(10)]
+        points = [
+            (
+                (r if k % 2 == 0 else r * 0.45) * math.sin(k * math.pi / 5),
+                -(r if k % 2 == 0 else r * 0.45) * math.cos(k * math.pi / 5),
+            )
+            for k in range(10)
+        ]
     else:
-        sides, turn = {"D": (4, 0.0), "^": (3, 0.0), "v": (3, math.pi), "<": (3, -math.pi / 2),
-                       ">": (3, math.pi / 2), "p": (5, 0.0), "h": (6, 0.0), "H": (6, math.pi / 6)}.get(shape, (4, 0.0))
-        points = [(r * math.sin(turn + 2 * math.pi * k / sides), -r * math.cos(turn + 2 * math.pi * k / sides))
-                  for k in range(sides)]
+        sides, turn = {
+            "D": (4, 0.0),
+            "^": (3, 0.0),
+            "v": (3, math.pi),
+            "<": (3, -math.pi / 2),
+            ">": (3, math.pi / 2),
+            "p": (5, 0.0),
+            "h": (6, 0.0),
+            "H": (6, math.pi / 6),
+        }.get(shape, (4, 0.0))
+        points = [
+            (r * math.sin(turn + 2 * math.pi * k / sides), -r * math.cos(turn + 2 * math.pi * k / sides))
+            for k in range(sides)
+        ]
     coords = " ".join(f"{x + px:.1f},{y + py:.1f}" for px, py in points)
     return f'<polygon points="{coords}" {paint}/>'
 
@@ -286,8 +339,10 @@ def describe_timeline(events: pd.DataFrame) -> str:
     per_theme = "; ".join(f"{_pretty(t)} {n}" for t, n in counts.items())
     n = len(events)
     layout = "one row per event, labelled with its title" if labelled(events) else "one row per theme"
-    return (f"Timeline of {n} event{'s' if n != 1 else ''} from {start:%B %Y} to {end:%B %Y}, {layout} "
-            f"({per_theme}). First: {ordered['title'].iloc[0]}; last: {ordered['title'].iloc[-1]}.")
+    return (
+        f"Timeline of {n} event{'s' if n != 1 else ''} from {start:%B %Y} to {end:%B %Y}, {layout} "
+        f"({per_theme}). First: {ordered['title'].iloc[0]}; last: {ordered['title'].iloc[-1]}."
+    )
 
 
 def _theme_order(events: pd.DataFrame) -> list[str]:
@@ -299,10 +354,18 @@ def _theme_order(events: pd.DataFrame) -> list[str]:
 
 #: Theme names as people read them (the ids are data/datapackage.json's controlled vocabulary).
 THEME_LABELS = {
-    "recognition": "Recognition", "negotiations": "Negotiations", "domestic_politics": "Domestic politics",
-    "propaganda": "Propaganda", "trade_finance": "Trade and finance", "labour_movement": "Labour movement",
-    "general_strike": "General Strike", "international": "International", "china": "China",
-    "intelligence": "Intelligence", "rupture": "Rupture", "restoration": "Restoration",
+    "recognition": "Recognition",
+    "negotiations": "Negotiations",
+    "domestic_politics": "Domestic politics",
+    "propaganda": "Propaganda",
+    "trade_finance": "Trade and finance",
+    "labour_movement": "Labour movement",
+    "general_strike": "General Strike",
+    "international": "International",
+    "china": "China",
+    "intelligence": "Intelligence",
+    "rupture": "Rupture",
+    "restoration": "Restoration",
     "forced_labour": "Forced labour",
 }
 
@@ -347,8 +410,10 @@ def trade_chart(smoothed: bool = False, mark_break: bool = True) -> Figure:
     suffix = "_smoothed" if smoothed else ""
     fig = _new_figure()
     ax = fig.add_subplot()
-    series = [("uk_imports_from_ussr" + suffix, "UK imports from the USSR", "o", "-"),
-              ("ussr_imports_from_uk" + suffix, "USSR imports from the UK", "s", "--")]
+    series = [
+        ("uk_imports_from_ussr" + suffix, "UK imports from the USSR", "o", "-"),
+        ("ussr_imports_from_uk" + suffix, "USSR imports from the UK", "s", "--"),
+    ]
     for (column, label, marker, style), colour in zip(series, _COLOURS):
         ax.plot(trade["year"], trade[column], marker=marker, linestyle=style, color=colour, label=label)
     if mark_break:
@@ -365,12 +430,15 @@ def trade_chart(smoothed: bool = False, mark_break: bool = True) -> Figure:
     ax.set_facecolor("white")
     imp, exp = trade["uk_imports_from_ussr" + suffix], trade["ussr_imports_from_uk" + suffix]
     peak = trade.loc[imp.idxmax()]
-    alt = (f"Line chart of UK–USSR trade by year, 1920 to 1935, in millions of current US dollars (Correlates of War). "
-           f"UK imports from the USSR are above USSR imports from the UK in every year but {_years(trade['year'][imp < exp])}; "
-           f"UK imports peak at {imp.max():.0f} million in {int(peak['year'])}. "
-           f"In 1927 UK imports were {_value(trade, 1927, 'uk_imports_from_ussr' + suffix)} and USSR imports "
-           f"{_value(trade, 1927, 'ussr_imports_from_uk' + suffix)}; in 1930, {_value(trade, 1930, 'uk_imports_from_ussr' + suffix)} "
-           f"and {_value(trade, 1930, 'ussr_imports_from_uk' + suffix)}." + (" A shaded band marks May 1927 to December 1929, when relations were broken." if mark_break else ""))
+    alt = (
+        f"Line chart of UK–USSR trade by year, 1920 to 1935, in millions of current US dollars (Correlates of War). "
+        f"UK imports from the USSR are above USSR imports from the UK in every year but {_years(trade['year'][imp < exp])}; "
+        f"UK imports peak at {imp.max():.0f} million in {int(peak['year'])}. "
+        f"In 1927 UK imports were {_value(trade, 1927, 'uk_imports_from_ussr' + suffix)} and USSR imports "
+        f"{_value(trade, 1927, 'ussr_imports_from_uk' + suffix)}; in 1930, {_value(trade, 1930, 'uk_imports_from_ussr' + suffix)} "
+        f"and {_value(trade, 1930, 'ussr_imports_from_uk' + suffix)}."
+        + (" A shaded band marks May 1927 to December 1929, when relations were broken." if mark_break else "")
+    )
     return set_alt_text(fig, alt)
 
 
@@ -400,7 +468,11 @@ def partners_chart(year: int, n: int = 15, highlight: str = "Russia") -> Figure:
     fig = _new_figure(8.5, 0.32 * len(top) + 1.4)
     ax = fig.add_subplot()
     labels = [f"{r.rank}. {'USSR (COW: Russia)' if r.partner == highlight else r.partner}" for r in top.itertuples()]
-    bars = ax.barh(labels[::-1], top["total"][::-1], color=[_COLOURS[1] if p == highlight else "#8aa8c8" for p in top["partner"][::-1]])
+    bars = ax.barh(
+        labels[::-1],
+        top["total"][::-1],
+        color=[_COLOURS[1] if p == highlight else "#8aa8c8" for p in top["partner"][::-1]],
+    )
     for bar, partner in zip(bars, top["partner"][::-1]):
         if partner == highlight:
             bar.set_hatch("xx")
@@ -410,10 +482,16 @@ def partners_chart(year: int, n: int = 15, highlight: str = "Russia") -> Figure:
     ax.grid(axis="x", color="#dddddd")
     ax.set_facecolor("white")
     row = ranking[ranking["partner"] == highlight]
-    where = f"the USSR ranks {int(row['rank'].iloc[0])} of {len(ranking)} with {row['total'].iloc[0]:.0f} million" if len(row) else "the USSR has no figure"
-    alt = (f"Horizontal bar chart of Britain's {min(n, len(ranking))} largest trading partners in {year} by total trade "
-           f"(Correlates of War, millions of current US dollars). {top.iloc[0]['partner']} is first with "
-           f"{top.iloc[0]['total']:.0f} million; {where} (hatched bar).")
+    where = (
+        f"the USSR ranks {int(row['rank'].iloc[0])} of {len(ranking)} with {row['total'].iloc[0]:.0f} million"
+        if len(row)
+        else "the USSR has no figure"
+    )
+    alt = (
+        f"Horizontal bar chart of Britain's {min(n, len(ranking))} largest trading partners in {year} by total trade "
+        f"(Correlates of War, millions of current US dollars). {top.iloc[0]['partner']} is first with "
+        f"{top.iloc[0]['total']:.0f} million; {where} (hatched bar)."
+    )
     return set_alt_text(fig, alt)
 
 
@@ -432,21 +510,38 @@ def election_chart(elections: tuple[int, ...] = (1923, 1924, 1929)) -> Figure:
     hatches = ["", "//", "..", "xx", "\\\\"]
     for i, party in enumerate(votes.columns):
         xs = [j + i * width for j in range(len(votes))]
-        ax.bar(xs, votes[party] / 1e6, width, label=party, color=_COLOURS[i % len(_COLOURS)], hatch=hatches[i % 5],
-               edgecolor="white")
+        ax.bar(
+            xs,
+            votes[party] / 1e6,
+            width,
+            label=party,
+            color=_COLOURS[i % len(_COLOURS)],
+            hatch=hatches[i % 5],
+            edgecolor="white",
+        )
     ax.set_xticks([j + width * (len(votes.columns) - 1) / 2 for j in range(len(votes))], [str(y) for y in votes.index])
     ax.set_ylabel("Votes (millions)")
     ax.set_title("Votes by party, general elections (contested seats)")
     ax.legend(fontsize=8)
     ax.grid(axis="y", color="#dddddd")
     ax.set_facecolor("white")
-    parts = [f"{year}: " + ", ".join(f"{p} {votes.loc[year, p] / 1e6:.2f} million" for p in votes.columns) for year in votes.index]
-    alt = ("Grouped bar chart of votes by party at the general elections of " + ", ".join(map(str, votes.index)) +
-           ", summed from House of Commons Library constituency results (unopposed seats add no votes). " + "; ".join(parts) + ".")
+    parts = [
+        f"{year}: " + ", ".join(f"{p} {votes.loc[year, p] / 1e6:.2f} million" for p in votes.columns)
+        for year in votes.index
+    ]
+    alt = (
+        "Grouped bar chart of votes by party at the general elections of "
+        + ", ".join(map(str, votes.index))
+        + ", summed from House of Commons Library constituency results (unopposed seats add no votes). "
+        + "; ".join(parts)
+        + "."
+    )
     return set_alt_text(fig, alt)
 
 
-def capabilities_chart(measure: str = "iron_steel_kt", countries: tuple[str, ...] = ("UK", "USSR"), mark_year: int | None = 1926) -> Figure:
+def capabilities_chart(
+    measure: str = "iron_steel_kt", countries: tuple[str, ...] = ("UK", "USSR"), mark_year: int | None = 1926
+) -> Figure:
     """One COW capability measure for the UK and USSR, 1920–1935 (e.g. iron and steel, energy).
 
     >>> "1926" in alt_text(capabilities_chart("energy_ktce", ("UK",)))
@@ -461,7 +556,14 @@ def capabilities_chart(measure: str = "iron_steel_kt", countries: tuple[str, ...
     ax = fig.add_subplot()
     for i, country in enumerate(countries):
         rows = cap[cap["country"] == country]
-        ax.plot(rows["year"], rows[measure], marker=_MARKERS[i], linestyle=["-", "--"][i % 2], color=_COLOURS[i], label=country)
+        ax.plot(
+            rows["year"],
+            rows[measure],
+            marker=_MARKERS[i],
+            linestyle=["-", "--"][i % 2],
+            color=_COLOURS[i],
+            label=country,
+        )
     if mark_year:
         ax.axvline(mark_year, color="#555555", linestyle=":", label=str(mark_year))
     ax.set_xlabel("Year")
@@ -474,7 +576,12 @@ def capabilities_chart(measure: str = "iron_steel_kt", countries: tuple[str, ...
     for country in countries:
         rows = cap[cap["country"] == country].set_index("year")[measure]
         if mark_year and mark_year in rows.index and mark_year - 1 in rows.index:
-            bits.append(f"{country}: {rows[mark_year - 1]:,.0f} in {mark_year - 1}, {rows[mark_year]:,.0f} in {mark_year}")
-    alt = (f"Line chart of {label.lower()} for {' and '.join(countries)}, 1920 to 1935 (Correlates of War NMC v5.0). "
-           + "; ".join(bits) + ".")
+            bits.append(
+                f"{country}: {rows[mark_year - 1]:,.0f} in {mark_year - 1}, {rows[mark_year]:,.0f} in {mark_year}"
+            )
+    alt = (
+        f"Line chart of {label.lower()} for {' and '.join(countries)}, 1920 to 1935 (Correlates of War NMC v5.0). "
+        + "; ".join(bits)
+        + "."
+    )
     return set_alt_text(fig, alt)

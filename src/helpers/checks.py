@@ -6,17 +6,18 @@
 >>> summary["tables"] >= 15
 True
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 
+from .data import cached_table, table_names
 from .dates import period_end
 from .errors import DataError, Problem, display_path
 from .schema import Package, package
 from .sourcing import check_sources
-from .data import cached_table, table_names
 
 
 def check_package(root: Path | None = None) -> list[Problem]:
@@ -62,8 +63,14 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
                 values = list(zip(*(frame[c].astype(str).tolist() for c in fk.fields)))
                 for pos, value in enumerate(values):
                     if value not in known:
-                        problems.append(Problem(shown, int(lines[pos]), "+".join(fk.fields),
-                                                f"{', '.join(value)} does not match any row of {fk.resource}.csv"))
+                        problems.append(
+                            Problem(
+                                shown,
+                                int(lines[pos]),
+                                "+".join(fk.fields),
+                                f"{', '.join(value)} does not match any row of {fk.resource}.csv",
+                            )
+                        )
                 continue
             column, ref_column = fk.fields[0], fk.reference_fields[0]
             known = set(target[ref_column].dropna().astype(str))
@@ -71,15 +78,27 @@ def _check_foreign_keys(pkg: Package, frames) -> list[Problem]:
             if table.field(column).type != "list":  # plain values: look them up at once
                 bad = values.notna() & ~values.astype(str).isin(known)
                 for pos in bad.to_numpy(dtype=bool).nonzero()[0]:
-                    problems.append(Problem(shown, int(lines[pos]), column,
-                                            f"{str(values.iat[pos])!r} does not match any {ref_column} in {fk.resource}.csv"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            int(lines[pos]),
+                            column,
+                            f"{str(values.iat[pos])!r} does not match any {ref_column} in {fk.resource}.csv",
+                        )
+                    )
                 continue
             for pos, value in enumerate(values):
                 items = value if isinstance(value, tuple) else (() if pd.isna(value) else (str(value),))
                 for item in items:
                     if item not in known:
-                        problems.append(Problem(shown, int(lines[pos]), column,
-                                                f"{item!r} does not match any {ref_column} in {fk.resource}.csv"))
+                        problems.append(
+                            Problem(
+                                shown,
+                                int(lines[pos]),
+                                column,
+                                f"{item!r} does not match any {ref_column} in {fk.resource}.csv",
+                            )
+                        )
     return problems
 
 
@@ -92,8 +111,14 @@ def _check_date_order(pkg: Package, frames) -> list[Problem]:
             if start in frame and end in frame:
                 bad = frame[end].notna() & (frame[end] < frame[start])
                 for pos in bad[bad].index:
-                    problems.append(Problem(shown, int(lines[pos]), end,
-                                            f"ends ({frame.at[pos, end]:%Y-%m-%d}) before it starts ({frame.at[pos, start]:%Y-%m-%d})"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            int(lines[pos]),
+                            end,
+                            f"ends ({frame.at[pos, end]:%Y-%m-%d}) before it starts ({frame.at[pos, start]:%Y-%m-%d})",
+                        )
+                    )
     return problems
 
 
@@ -124,31 +149,61 @@ def check_history(pkg: Package, frames) -> list[Problem]:
             for (i, row), (j, nxt) in zip(group.iterrows(), list(group.iterrows())[1:]):
                 # Only a certain overlap counts: the next term's latest possible start is before this one's end.
                 if period_end(nxt["start_date"], nxt["start_precision"]) < ends[i]:
-                    problems.append(Problem(shown("offices"), int(lines[j]), "start_date",
-                                            f"{nxt['person_id']} takes up {post} on {nxt['start_date']:%Y-%m-%d}, "
-                                            f"before {row['person_id']}'s term ends ({ends[i]:%Y-%m-%d}); a sole post has one holder"))
+                    problems.append(
+                        Problem(
+                            shown("offices"),
+                            int(lines[j]),
+                            "start_date",
+                            f"{nxt['person_id']} takes up {post} on {nxt['start_date']:%Y-%m-%d}, "
+                            f"before {row['person_id']}'s term ends ({ends[i]:%Y-%m-%d}); a sole post has one holder",
+                        )
+                    )
             for pos, row in group.iterrows():
                 person = row["person_id"]
                 if person in died and row["start_date"].year > died[person]:
-                    problems.append(Problem(shown("offices"), int(lines[pos]), "start_date",
-                                            f"{person} died in {died[person]} but is given this post from {row['start_date']:%Y}"))
+                    problems.append(
+                        Problem(
+                            shown("offices"),
+                            int(lines[pos]),
+                            "start_date",
+                            f"{person} died in {died[person]} but is given this post from {row['start_date']:%Y}",
+                        )
+                    )
     if "events" in frames:
         events, lines = frames["events"]
         for pos, row in events.iterrows():
             for person in row["people"]:
                 if person in died and row["start_date"].year > died[person]:
-                    problems.append(Problem(shown("events"), int(lines[pos]), "people",
-                                            f"{person} died in {died[person]} but is named in an event of {row['start_date']:%Y}"))
+                    problems.append(
+                        Problem(
+                            shown("events"),
+                            int(lines[pos]),
+                            "people",
+                            f"{person} died in {died[person]} but is named in an event of {row['start_date']:%Y}",
+                        )
+                    )
     if "quotations" in frames:
         quotes, lines = frames["quotations"]
         for pos, row in quotes.iterrows():
             person, year = row["speaker_id"], row["date"].year
             if person in died and year > died[person]:
-                problems.append(Problem(shown("quotations"), int(lines[pos]), "date",
-                                        f"{person} died in {died[person]} but is quoted in {year}"))
+                problems.append(
+                    Problem(
+                        shown("quotations"),
+                        int(lines[pos]),
+                        "date",
+                        f"{person} died in {died[person]} but is quoted in {year}",
+                    )
+                )
             if person in born and year < born[person] + 10:
-                problems.append(Problem(shown("quotations"), int(lines[pos]), "date",
-                                        f"{person} was born in {born[person]} but is quoted in {year}"))
+                problems.append(
+                    Problem(
+                        shown("quotations"),
+                        int(lines[pos]),
+                        "date",
+                        f"{person} was born in {born[person]} but is quoted in {year}",
+                    )
+                )
     return problems
 
 
@@ -172,18 +227,29 @@ def check_extracts(pkg: Package, frames) -> list[Problem]:
     extracts, lines = frames["extracts"]
     shown = display_path(pkg.tables["extracts"].path)
     low, high = EXTRACT_WORDS
-    for pos, (eid, text, words, sources) in enumerate(zip(extracts["extract_id"], extracts["text"],
-                                                          extracts["words"], extracts["source_ids"])):
+    for pos, (eid, text, words, sources) in enumerate(
+        zip(extracts["extract_id"], extracts["text"], extracts["words"], extracts["source_ids"])
+    ):
         count = len(str(text).split()) if isinstance(text, str) else 0
         if pd.notna(words) and int(words) != count:
-            problems.append(Problem(shown, int(lines[pos]), "words",
-                                    f"{eid}: words is {int(words)} but the text has {count} words"))
+            problems.append(
+                Problem(shown, int(lines[pos]), "words", f"{eid}: words is {int(words)} but the text has {count} words")
+            )
         if not low <= count <= high:
-            problems.append(Problem(shown, int(lines[pos]), "text",
-                                    f"{eid}: the text has {count} words; an extract has {low} to {high}"))
+            problems.append(
+                Problem(
+                    shown, int(lines[pos]), "text", f"{eid}: the text has {count} words; an extract has {low} to {high}"
+                )
+            )
         if not sources:
-            problems.append(Problem(shown, int(lines[pos]), "source_ids",
-                                    f"{eid}: an extract needs at least one source (extracts_sources.csv)"))
+            problems.append(
+                Problem(
+                    shown,
+                    int(lines[pos]),
+                    "source_ids",
+                    f"{eid}: an extract needs at least one source (extracts_sources.csv)",
+                )
+            )
     if "document_sets" not in frames:
         return problems
     sets, set_lines = frames["document_sets"]
@@ -194,19 +260,43 @@ def check_extracts(pkg: Package, frames) -> list[Problem]:
         first = int(set_lines[group.index[0]])
         where = [int(set_lines[i]) for i in group.index]
         if not low <= len(group) <= high:
-            problems.append(Problem(shown_sets, first, "extract_id",
-                                    f"{set_id} has {len(group)} extracts (lines {where[0]}-{where[-1]}); a set has {low} to {high}"))
+            problems.append(
+                Problem(
+                    shown_sets,
+                    first,
+                    "extract_id",
+                    f"{set_id} has {len(group)} extracts (lines {where[0]}-{where[-1]}); a set has {low} to {high}",
+                )
+            )
         sides = [side.get(e) for e in group["extract_id"]]
         for name, least in SET_SIDES.items():
             if sides.count(name) < least:
-                problems.append(Problem(shown_sets, first, "extract_id",
-                                        f"{set_id} has {sides.count(name)} {name} extract(s); a set needs at least {least}"))
+                problems.append(
+                    Problem(
+                        shown_sets,
+                        first,
+                        "extract_id",
+                        f"{set_id} has {sides.count(name)} {name} extract(s); a set needs at least {least}",
+                    )
+                )
         if sorted(group["position"].astype(int)) != list(range(1, len(group) + 1)):
-            problems.append(Problem(shown_sets, first, "position",
-                                    f"{set_id}: positions {sorted(group['position'].astype(int))} are not 1 to {len(group)}"))
+            problems.append(
+                Problem(
+                    shown_sets,
+                    first,
+                    "position",
+                    f"{set_id}: positions {sorted(group['position'].astype(int))} are not 1 to {len(group)}",
+                )
+            )
         for column in ("lesson", "central_question"):
             values = group[column].astype(str)
             for i in group.index[values != values.iat[0]]:
-                problems.append(Problem(shown_sets, int(set_lines[i]), column,
-                                        f"{set_id}: differs from the set's first row (line {first}); a set has one {column}"))
+                problems.append(
+                    Problem(
+                        shown_sets,
+                        int(set_lines[i]),
+                        column,
+                        f"{set_id}: differs from the set's first row (line {first}); a set has one {column}",
+                    )
+                )
     return problems

@@ -40,6 +40,7 @@ Safe with hostile files (a student controls every cell of their file):
 >>> row.status, int(row.attempts)
 ('correct', 2)
 """
+
 from __future__ import annotations
 
 import csv
@@ -58,15 +59,28 @@ from .progress import EXPORT_COLUMNS
 #: The columns a student's file must have (``id`` is the row number in their own database: not needed).
 REQUIRED = tuple(c for c in EXPORT_COLUMNS if c != "id")
 #: The columns of the collected table, one row per student and exercise.
-TABLE_COLUMNS = ("student", "lesson", "exercise_id", "status", "attempts", "correct", "best_score",
-                 "last_answer", "first_attempt", "last_attempt", "files")
+TABLE_COLUMNS = (
+    "student",
+    "lesson",
+    "exercise_id",
+    "status",
+    "attempts",
+    "correct",
+    "best_score",
+    "last_answer",
+    "first_attempt",
+    "last_attempt",
+    "files",
+)
 DEFAULT_OUTPUT = "collected-answers.csv"
 #: The name the Export button gives a file: truce-and-rupture-answers-<lesson>-<YYYYmmdd-HHMMSS>.csv
 #: (a browser may add " (1)" to a second download of the same name).
-EXPORT_NAME = re.compile(r"truce-and-rupture-answers"
-                         r"(?:-(?:" + "|".join(re.escape(lesson) for lesson in LESSONS) +
-                         r"|\d\d-[a-z0-9-]+?(?=-\d{8}-\d{6})))?"
-                         r"(?:-\d{8}-\d{6})?(?:\s*\(\d+\))?", re.IGNORECASE)
+EXPORT_NAME = re.compile(
+    r"truce-and-rupture-answers"
+    r"(?:-(?:" + "|".join(re.escape(lesson) for lesson in LESSONS) + r"|\d\d-[a-z0-9-]+?(?=-\d{8}-\d{6})))?"
+    r"(?:-\d{8}-\d{6})?(?:\s*\(\d+\))?",
+    re.IGNORECASE,
+)
 #: What a learning platform adds to a student's folder name (Moodle: "Name_12345_assignsubmission_file_").
 PLATFORM_SUFFIX = re.compile(r"_(\d+)_assignsubmission_\w*$")
 #: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"), with the full-width forms
@@ -103,7 +117,7 @@ class Attempt:
     student: str
     exercise_id: str
     lesson: str
-    answer: str          # as JSON, as the file holds it
+    answer: str  # as JSON, as the file holds it
     correct: bool | None
     score: float | None
     created_at: str
@@ -116,10 +130,10 @@ class Collection:
 
     folder: Path
     attempts: list[Attempt] = field(default_factory=list)
-    files: dict[Path, str] = field(default_factory=dict)   # each file read -> its student
+    files: dict[Path, str] = field(default_factory=dict)  # each file read -> its student
     problems: list[Skipped] = field(default_factory=list)
-    unnamed: list[Path] = field(default_factory=list)      # files whose name says nothing of the student
-    warnings: list[str] = field(default_factory=list)      # same names kept apart, names differing in case
+    unnamed: list[Path] = field(default_factory=list)  # files whose name says nothing of the student
+    warnings: list[str] = field(default_factory=list)  # same names kept apart, names differing in case
 
     @property
     def students(self) -> list[str]:
@@ -163,8 +177,9 @@ class Collection:
         for lesson, exercises in self.lessons().items():
             for student in self.students:
                 for exercise_id in exercises:
-                    rows.append(_row(student, lesson, exercise_id, by_key.get((student, lesson, exercise_id), []),
-                                     self.folder))
+                    rows.append(
+                        _row(student, lesson, exercise_id, by_key.get((student, lesson, exercise_id), []), self.folder)
+                    )
         return rows
 
     def write_csv(self, path: str | Path) -> Path:
@@ -192,8 +207,8 @@ class Collection:
             for cell, value in zip(sheet[sheet.max_row], values):
                 if not isinstance(value, (int, float)):
                     cell.value = _printable(str(value), keep="\n")
-                    cell.data_type = "s"           # text, even when it starts with "="
-                    cell.quotePrefix = True        # and Excel keeps it text when the cell is edited
+                    cell.data_type = "s"  # text, even when it starts with "="
+                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         sheet.freeze_panes = "A2"
         book.save(path)
         return path
@@ -202,9 +217,11 @@ class Collection:
         """Who has done what, as plain text: a line per student and a mark per exercise, lesson by lesson."""
         out = []
         n_files = len(self.files)
-        out.append(f"Read {n_files} answer file{'s' if n_files != 1 else ''} from {self.folder}: "
-                   f"{len(self.students)} student{'s' if len(self.students) != 1 else ''}, "
-                   f"{len(self.attempts)} attempt{'s' if len(self.attempts) != 1 else ''}.")
+        out.append(
+            f"Read {n_files} answer file{'s' if n_files != 1 else ''} from {self.folder}: "
+            f"{len(self.students)} student{'s' if len(self.students) != 1 else ''}, "
+            f"{len(self.attempts)} attempt{'s' if len(self.attempts) != 1 else ''}."
+        )
         if self.skipped_files:
             out.append(f"Skipped {len(self.skipped_files)} file{'s' if len(self.skipped_files) != 1 else ''}:")
             out.extend(f"  {p.text(self.folder)}" for p in self.skipped_files)
@@ -215,8 +232,10 @@ class Collection:
             out.append("Please check:")
             out.extend(f"  {w}" for w in self.warnings)
         if self.unnamed:
-            out.append("These files keep the name the Export button gave them, so the student is named after "
-                       "the file; rename each to the student's name:")
+            out.append(
+                "These files keep the name the Export button gave them, so the student is named after "
+                "the file; rename each to the student's name:"
+            )
             out.extend(f"  {_shown(f, self.folder)}" for f in self.unnamed)
         rows = self.rows()
         width = max([len(s) for s in self.students] + [7])
@@ -234,8 +253,7 @@ class Collection:
                 out.append(f"  {student:<{width}}  {marks}   {done:>2}/{len(mine):<2} {right:>4}")
         if self.attempts:
             out.append("")
-            out.append("Key: ✔ right   ✘ tried, not right yet   ✎ answers saved (nothing to get right)   "
-                       "· not tried")
+            out.append("Key: ✔ right   ✘ tried, not right yet   ✎ answers saved (nothing to get right)   · not tried")
         return "\n".join(_printable(line) for line in out)
 
 
@@ -247,7 +265,7 @@ def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
     folder = Path(folder)
     result = Collection(folder)
     skip_resolved = {Path(s).resolve() for s in skip}
-    found: list[tuple[Path, str, list[Attempt]]] = []   # (file, where it came from, its attempts)
+    found: list[tuple[Path, str, list[Attempt]]] = []  # (file, where it came from, its attempts)
     for path in _walk(folder, result):
         if path.resolve() in skip_resolved:
             continue  # our own output
@@ -285,16 +303,22 @@ def _walk(folder: Path, result: Collection) -> list[Path]:
                 dirs.remove(d)
             elif (here / d).is_symlink():
                 dirs.remove(d)
-                result.problems.append(Skipped(here / d, None, "is a link to another folder: not followed "
-                                                              "(copy the files themselves into the folder)"))
+                result.problems.append(
+                    Skipped(
+                        here / d,
+                        None,
+                        "is a link to another folder: not followed (copy the files themselves into the folder)",
+                    )
+                )
         for name in names:
             if name.startswith("."):
                 continue
             path = here / name
             mode = path.lstat().st_mode
             if stat.S_ISLNK(mode):
-                result.problems.append(Skipped(path, None, "is a link to another file: not read "
-                                                           "(copy the file itself into the folder)"))
+                result.problems.append(
+                    Skipped(path, None, "is a link to another file: not read (copy the file itself into the folder)")
+                )
             elif not stat.S_ISREG(mode):
                 result.problems.append(Skipped(path, None, "is not a regular file: not read"))
             else:
@@ -309,8 +333,7 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
     except OSError as exc:
         return None, [Skipped(path, None, f"cannot be read ({exc.strerror or exc})")], ""
     if raw is None:
-        return None, [Skipped(path, None, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: not an answer "
-                                          "export")], ""
+        return None, [Skipped(path, None, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: not an answer export")], ""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Excel's "Unicode text")
         try:
             raw = raw.decode("utf-16").encode("utf-8")
@@ -319,8 +342,17 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
     if not raw.strip():
         return None, [Skipped(path, None, "the file is empty (not an answer export)")], ""
     if b"\x00" in raw[:4096] or raw[:4] == b"PK\x03\x04":
-        return None, [Skipped(path, None, "not a text file (a spreadsheet? ask for the CSV file that "
-                                          "'Export my answers (CSV)' writes)")], ""
+        return (
+            None,
+            [
+                Skipped(
+                    path,
+                    None,
+                    "not a text file (a spreadsheet? ask for the CSV file that 'Export my answers (CSV)' writes)",
+                )
+            ],
+            "",
+        )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = raw.decode(encoding)
@@ -340,12 +372,24 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
     if missing:
         if header[:3] == list(TABLE_COLUMNS[:3]):
             return None, [Skipped(path, None, "a table made by 'collect', not a student's answers")], ""
-        return None, [Skipped(path, None, f"not an answer export: no column {', '.join(missing)} "
-                                          f"(expected {', '.join(EXPORT_COLUMNS)})")], ""
+        return (
+            None,
+            [
+                Skipped(
+                    path,
+                    None,
+                    f"not an answer export: no column {', '.join(missing)} (expected {', '.join(EXPORT_COLUMNS)})",
+                )
+            ],
+            "",
+        )
     student = _student(path, folder)
     if "student" in header:  # a file that says whose it is
-        names = {_printable(row[header.index("student")]).strip() for row in csv.reader(io.StringIO(text, newline=""),
-                 delimiter=delimiter) if len(row) > header.index("student")} - {"", "student"}
+        names = {
+            _printable(row[header.index("student")]).strip()
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            if len(row) > header.index("student")
+        } - {"", "student"}
         student = names.pop() if len(names) == 1 else student
     col = {name: header.index(name) for name in header if name}
     attempts, problems = [], []
@@ -359,12 +403,16 @@ def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] 
             except ValueError as exc:
                 problems.append(Skipped(path, line, str(exc)))
     except csv.Error as exc:
-        problems.append(Skipped(path, reader.line_num, f"the rest of the file is not valid CSV ({exc}); "
-                                                       "rows before this line were kept"))
+        problems.append(
+            Skipped(
+                path, reader.line_num, f"the rest of the file is not valid CSV ({exc}); rows before this line were kept"
+            )
+        )
     return attempts, problems, student
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
 
 def _attempt(row: list[str], col: dict[str, int], student: str, path: Path) -> Attempt:
     def get(name: str) -> str:
@@ -463,8 +511,11 @@ def _keep_apart(folder: Path, found: list, warnings: list[str]) -> dict[tuple[st
                     names[(name, origin)] = f"{name} ({match.group(1) if match else origin})"
                 shown.append(names[(name, origin)])
             places = ", ".join(f"'{o}'" if o else "the top folder" for o in sorted(where))
-            warnings.append(f"{len(where)} students are called '{name}' (in {places}); they are kept apart as "
-                            + ", ".join(f"'{n}'" for n in shown) + ".")
+            warnings.append(
+                f"{len(where)} students are called '{name}' (in {places}); they are kept apart as "
+                + ", ".join(f"'{n}'" for n in shown)
+                + "."
+            )
     return names
 
 
@@ -474,9 +525,11 @@ def _warn_about_case(result: Collection) -> None:
         by_fold.setdefault(student.casefold(), []).append(student)
     for same in by_fold.values():
         if len(same) > 1:
-            result.warnings.append("These names differ only in capital letters, so they are counted as "
-                                   f"different students: {', '.join(repr(n) for n in same)}. If they are "
-                                   "one student, rename the files or folders to match.")
+            result.warnings.append(
+                "These names differ only in capital letters, so they are counted as "
+                f"different students: {', '.join(repr(n) for n in same)}. If they are "
+                "one student, rename the files or folders to match."
+            )
 
 
 def _student(path: Path, folder: Path | None) -> str:
@@ -500,7 +553,10 @@ def _row(student: str, lesson: str, exercise_id: str, attempts: list[Attempt], f
         status = "saved"
     scores = [a.score for a in attempts if a.score is not None]
     return {
-        "student": student, "lesson": lesson, "exercise_id": exercise_id, "status": status,
+        "student": student,
+        "lesson": lesson,
+        "exercise_id": exercise_id,
+        "status": status,
         "attempts": len(attempts),
         "correct": "" if not attempts or status == "saved" else str(status == "correct").lower(),
         "best_score": max(scores) if scores else "",
@@ -553,8 +609,10 @@ def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     result = collect(folder_path, skip=(out_path,) if out_path else ())
     print(result.report())
     if not result.files:
-        print(f"\nNo answer files found in {_printable(folder)}: students export theirs with 'Export my answers (CSV)' "
-              "at the end of each lesson.")
+        print(
+            f"\nNo answer files found in {_printable(folder)}: students export theirs with 'Export my answers (CSV)' "
+            "at the end of each lesson."
+        )
         return 1
     if out_path is not None:
         try:
@@ -569,4 +627,14 @@ def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     return 0
 
 
-__all__ = ["collect", "read_answers", "neutralise", "Collection", "Attempt", "Skipped", "main", "TABLE_COLUMNS", "REQUIRED"]
+__all__ = [
+    "collect",
+    "read_answers",
+    "neutralise",
+    "Collection",
+    "Attempt",
+    "Skipped",
+    "main",
+    "TABLE_COLUMNS",
+    "REQUIRED",
+]

@@ -11,6 +11,7 @@ no file: each loader's docstring gains its column table when the data package is
 >>> events["start_date"].dtype.kind, events["theme"].dtype.name
 ('M', 'category')
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,11 +26,28 @@ from .schema import Table, column_table, package
 from .table import read_table
 
 __all__ = [
-    "load_table", "table_names",
-    "load_references", "load_people", "load_organisations", "load_events", "load_posts", "load_offices",
-    "load_documents", "load_quotations", "load_glossary", "load_disputes", "load_dispute_claims", "load_figures",
-    "load_trade", "load_trade_partners", "load_capabilities", "load_elections", "load_uncertain_rows",
-    "load_extracts", "load_document_sets", "load_interpretations",
+    "load_table",
+    "table_names",
+    "load_references",
+    "load_people",
+    "load_organisations",
+    "load_events",
+    "load_posts",
+    "load_offices",
+    "load_documents",
+    "load_quotations",
+    "load_glossary",
+    "load_disputes",
+    "load_dispute_claims",
+    "load_figures",
+    "load_trade",
+    "load_trade_partners",
+    "load_capabilities",
+    "load_elections",
+    "load_uncertain_rows",
+    "load_extracts",
+    "load_document_sets",
+    "load_interpretations",
 ]
 
 
@@ -83,8 +101,7 @@ def _read(table: Table, links: tuple[Table, ...], stamp: tuple) -> tuple[pd.Data
     # Parsed once per file version in a process, and kept on disk for the next process (a lesson's
     # kernel): the key covers the CSV and its link tables, the schemas and the code (helpers._diskcache).
     schema = repr([(t.name, t.fields, t.primary_key, t.links) for t in (table, *links)])
-    return diskcache.cached("table", [table.path] + [t.path for t in links],
-                            lambda: _build(table, links), extra=schema)
+    return diskcache.cached("table", [table.path] + [t.path for t in links], lambda: _build(table, links), extra=schema)
 
 
 def _build(table: Table, links: tuple[Table, ...]) -> tuple[pd.DataFrame, np.ndarray]:
@@ -101,9 +118,15 @@ def _build(table: Table, links: tuple[Table, ...]) -> tuple[pd.DataFrame, np.nda
         frame.insert(names.index(link.after) + 1 if link.after in names else len(names), link.field.name, column)
         if link.field.required:
             for pos in (column.map(len) == 0).to_numpy().nonzero()[0]:
-                problems.append(Problem(display_path(table.path), int(lines[pos]), link.field.name,
-                                        f"is required: add at least one row for this {table.name} row "
-                                        f"to {link_table.path.name} (column {link.value})"))
+                problems.append(
+                    Problem(
+                        display_path(table.path),
+                        int(lines[pos]),
+                        link.field.name,
+                        f"is required: add at least one row for this {table.name} row "
+                        f"to {link_table.path.name} (column {link.value})",
+                    )
+                )
     if problems:
         raise DataError(problems)
     return frame, lines
@@ -353,7 +376,7 @@ def _add_column_docs(pkg) -> None:
     for name in __all__:
         if name.startswith("load_") and name != "load_table":
             fn = globals()[name]
-            table = pkg.tables.get(name[len("load_"):])
+            table = pkg.tables.get(name[len("load_") :])
             if table is not None and fn.__doc__ and "Columns\n" not in fn.__doc__:
                 fn.__doc__ = fn.__doc__.rstrip() + "\n\n" + _indent(column_table(table)) + "\n"
 

@@ -9,6 +9,7 @@ Timestamp('1925-12-31 00:00:00')
 >>> format_date(pd.Timestamp("1927-05-01"), "month")
 'May 1927'
 """
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """The one exception the pack raises for bad data: :class:`DataError`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -89,13 +90,17 @@ def show_data_errors_briefly() -> bool:
     def handler(shell, etype, value, tb, tb_offset=None):
         if issubclass(etype, DataError):
             failed[:] = [value]
-            lines = [f"DataError: {value}",
-                     "The lesson stops here: correct the file named above (`make validate` lists every "
-                     "problem), then run the notebook again from the top."]
+            lines = [
+                f"DataError: {value}",
+                "The lesson stops here: correct the file named above (`make validate` lists every "
+                "problem), then run the notebook again from the top.",
+            ]
         elif failed:
             first = str(failed[0]).splitlines()[0]
-            lines = [f"Not run: this cell needs {getattr(value, 'name', None) or 'something'!r}, which an "
-                     f"earlier cell could not make because the data failed to load ({first})."]
+            lines = [
+                f"Not run: this cell needs {getattr(value, 'name', None) or 'something'!r}, which an "
+                f"earlier cell could not make because the data failed to load ({first})."
+            ]
         else:  # an ordinary NameError: the usual traceback
             lines = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
             shell._showtraceback(etype, value, lines)

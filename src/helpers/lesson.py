@@ -10,6 +10,7 @@ Austen Chamberlain was Foreign Secretary on 12 May 1927.
 >>> "approximately 250 persons" in quote.html, quote.text.startswith("William Joynson-Hicks, 16 May 1927.")
 (True, True)
 """
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,41 @@ from html import escape
 
 import pandas as pd
 
-from .data import (load_dispute_claims, load_disputes, load_document_sets, load_documents, load_events,
-                   load_extracts, load_figures, load_glossary, load_posts, load_quotations, load_references)
+from .data import (
+    load_dispute_claims,
+    load_disputes,
+    load_document_sets,
+    load_documents,
+    load_events,
+    load_extracts,
+    load_figures,
+    load_glossary,
+    load_posts,
+    load_quotations,
+    load_references,
+)
 from .dates import format_date
 from .queries import cite, holder_on, person_name, source_list, sources_for
 from .sourcing import is_uncertain, uncertain_rows
 
-__all__ = ["Html", "source", "document", "event", "events_table", "who_held", "dispute", "figure", "glossary",
-           "further_reading", "sources", "figures_table", "note", "bibliography", "extract", "document_set"]
+__all__ = [
+    "Html",
+    "source",
+    "document",
+    "event",
+    "events_table",
+    "who_held",
+    "dispute",
+    "figure",
+    "glossary",
+    "further_reading",
+    "sources",
+    "figures_table",
+    "note",
+    "bibliography",
+    "extract",
+    "document_set",
+]
 
 #: The styles of what this module shows (the handouts include them too).
 STYLESHEET = """
@@ -79,8 +107,11 @@ def _citations(ids: Iterable[str]) -> str:
     strong, weak = source_list(ids)
     html = "; ".join(escape(c) for c in strong)
     if weak:
-        html += (f'{"; " if strong else ""}<span class="tr-weak">{"also: " if strong else ""}'
-                 + "; ".join(escape(c) for c in weak) + "</span>")
+        html += (
+            f'{"; " if strong else ""}<span class="tr-weak">{"also: " if strong else ""}'
+            + "; ".join(escape(c) for c in weak)
+            + "</span>"
+        )
     return html
 
 
@@ -90,10 +121,12 @@ def source(quote_id: str) -> Html:
     who = _name(q["speaker_id"])
     when = format_date(q["date"], q["date_precision"])
     head = f"<b>{escape(who)}</b>, {escape(when)}. {escape(str(q['setting']))}"
-    html = (f'<div class="tr-box" role="figure" aria-label="Source: {escape(who, quote=True)}">'
-            f'<div class="tr-head">{head}</div>'
-            f'<blockquote class="tr-quote">“{escape(str(q["text"]))}”</blockquote>'
-            f'<div class="tr-cite">Source: {escape(str(q["citation"]))}</div></div>')
+    html = (
+        f'<div class="tr-box" role="figure" aria-label="Source: {escape(who, quote=True)}">'
+        f'<div class="tr-head">{head}</div>'
+        f'<blockquote class="tr-quote">“{escape(str(q["text"]))}”</blockquote>'
+        f'<div class="tr-cite">Source: {escape(str(q["citation"]))}</div></div>'
+    )
     text = f"{who}, {when}. {q['setting']}\n“{q['text']}”\nSource: {q['citation']}"
     return Html(html, text)
 
@@ -104,12 +137,22 @@ def document(doc_id: str) -> Html:
     when = format_date(d["date"], d["date_precision"])
     author = _name(d["author_id"])
     recipient = _name(d["recipient_id"])
-    parts = [p for p in (str(d["doc_type"]).replace("_", " ").capitalize(), f"by {author}" if author else "",
-                         f"to {recipient}" if recipient else "", when) if p]
+    parts = [
+        p
+        for p in (
+            str(d["doc_type"]).replace("_", " ").capitalize(),
+            f"by {author}" if author else "",
+            f"to {recipient}" if recipient else "",
+            when,
+        )
+        if p
+    ]
     ref = "" if pd.isna(d["reference"]) else f"Reference: {escape(str(d['reference']))}. "
-    html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(str(d["title"]))}</b> — {escape(", ".join(parts))}</div>'
-            f'<div>{escape(str(d["summary"]))}</div>'
-            f'<div class="tr-cite">{ref}Sources: {_citations(d["source_ids"])}</div></div>')
+    html = (
+        f'<div class="tr-box"><div class="tr-head"><b>{escape(str(d["title"]))}</b> — {escape(", ".join(parts))}</div>'
+        f"<div>{escape(str(d['summary']))}</div>"
+        f'<div class="tr-cite">{ref}Sources: {_citations(d["source_ids"])}</div></div>'
+    )
     return Html(html, f"{d['title']} ({', '.join(parts)}): {d['summary']}")
 
 
@@ -134,17 +177,22 @@ def extract(extract_id: str, headnote: str | None = None, number: int | None = N
         provenance.append("words as reported, not the author's own text")
     language = str(x["original_language"])
     if language != "en":
-        provenance.append(f"written in {LANGUAGES.get(language, language)}; English text: "
-                          + (str(x["translation"]) if pd.notna(x["translation"]) else "translator not recorded"))
+        provenance.append(
+            f"written in {LANGUAGES.get(language, language)}; English text: "
+            + (str(x["translation"]) if pd.notna(x["translation"]) else "translator not recorded")
+        )
     provenance.append(f"Read in: {x['published_in']}")
     head = f'<div class="tr-head"><b>{escape(title)}</b></div>'
     if headnote:
         head += f'<div class="tr-head">{escape(headnote)}</div>'
-    html = (f'<div class="tr-box" role="figure" aria-label="Source: {escape(str(x["title"]), quote=True)}">{head}'
-            f'<blockquote class="tr-extract" data-extract="{escape(extract_id, quote=True)}">'
-            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs) + "</blockquote>"
-            f'<div class="tr-cite">{escape(". ".join(provenance))}.</div>'
-            f'<div class="tr-cite">Sources: {_citations(x["source_ids"])}</div></div>')
+    html = (
+        f'<div class="tr-box" role="figure" aria-label="Source: {escape(str(x["title"]), quote=True)}">{head}'
+        f'<blockquote class="tr-extract" data-extract="{escape(extract_id, quote=True)}">'
+        + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        + "</blockquote>"
+        f'<div class="tr-cite">{escape(". ".join(provenance))}.</div>'
+        f'<div class="tr-cite">Sources: {_citations(x["source_ids"])}</div></div>'
+    )
     text = "\n".join([title] + ([headnote] if headnote else []) + paragraphs + [". ".join(provenance) + "."])
     return Html(html, text)
 
@@ -169,22 +217,35 @@ def document_set(set_id: str, teacher: bool = False) -> Html:
         raise KeyError(f"no set_id {set_id!r} in document_sets.csv")
     question = str(rows["central_question"].iat[0])
     if teacher:
-        notes = [(int(r["position"]), str(r["teacher_note"])) for _, r in rows.iterrows() if pd.notna(r["teacher_note"])]
+        notes = [
+            (int(r["position"]), str(r["teacher_note"])) for _, r in rows.iterrows() if pd.notna(r["teacher_note"])
+        ]
         lines = [note if n == 1 else f"On extract {n}: {note}" for n, note in notes]
-        html = (f'<div class="tr-box"><div class="tr-head"><b>Teaching the set</b> · {escape(question)}</div>'
-                + "".join(f"<p>{escape(line)}</p>" for line in lines) + "</div>")
+        html = (
+            f'<div class="tr-box"><div class="tr-head"><b>Teaching the set</b> · {escape(question)}</div>'
+            + "".join(f"<p>{escape(line)}</p>" for line in lines)
+            + "</div>"
+        )
         return Html(html, "\n".join(lines))
     parts = [extract(r["extract_id"], str(r["headnote"]), int(r["position"])) for _, r in rows.iterrows()]
     words = glossary(*_terms_in(" ".join(p.text for p in parts)))
-    html = (f'<section class="tr-set" data-set="{escape(set_id, quote=True)}">'
-            f'<div class="tr-box"><b>Central question:</b> {escape(question)}'
-            f'<div class="tr-cite">{len(parts)} documents; headnotes in the pack\'s words. '
-            f'Headnote sources: {_citations(dict.fromkeys(i for ids in rows["source_ids"] for i in ids))}</div></div>'
-            + "".join(p.html for p in parts)
-            + (f'<div class="tr-box"><b>Words in these documents</b>{words.html}</div>' if words.text else "")
-            + "</section>")
-    return Html(html, "\n\n".join([f"Central question: {question}"] + [p.text for p in parts]
-                                    + ([f"Words in these documents\n{words.text}"] if words.text else [])))
+    html = (
+        f'<section class="tr-set" data-set="{escape(set_id, quote=True)}">'
+        f'<div class="tr-box"><b>Central question:</b> {escape(question)}'
+        f'<div class="tr-cite">{len(parts)} documents; headnotes in the pack\'s words. '
+        f"Headnote sources: {_citations(dict.fromkeys(i for ids in rows['source_ids'] for i in ids))}</div></div>"
+        + "".join(p.html for p in parts)
+        + (f'<div class="tr-box"><b>Words in these documents</b>{words.html}</div>' if words.text else "")
+        + "</section>"
+    )
+    return Html(
+        html,
+        "\n\n".join(
+            [f"Central question: {question}"]
+            + [p.text for p in parts]
+            + ([f"Words in these documents\n{words.text}"] if words.text else [])
+        ),
+    )
 
 
 def _terms_in(text: str) -> list[str]:
@@ -194,8 +255,11 @@ def _terms_in(text: str) -> list[str]:
     ['g-comintern', 'g-arcos']
     """
     terms = load_glossary()
-    return [tid for tid, term in zip(terms["term_id"], terms["term"].astype(str))
-            if re.search(r"\b" + re.escape(term) + r"\b", text, re.I)]
+    return [
+        tid
+        for tid, term in zip(terms["term_id"], terms["term"].astype(str))
+        if re.search(r"\b" + re.escape(term) + r"\b", text, re.I)
+    ]
 
 
 def event(event_id: str) -> Html:
@@ -208,9 +272,11 @@ def event(event_id: str) -> Html:
     if is_uncertain("events", event_id):
         flag += f" <i>(marked uncertain: {escape(uncertain_rows()[('events', event_id)])})</i>"
     note = "" if pd.isna(e["note"]) else f'<div class="tr-cite">Note: {escape(str(e["note"]))}</div>'
-    html = (f'<div class="tr-box"><div class="tr-head"><b>{escape(when)}</b> · {escape(str(e["title"]))}{flag}</div>'
-            f'<div>{escape(str(e["summary"]))}</div>{note}'
-            f'<div class="tr-cite">Sources: {_citations(e["source_ids"])}</div></div>')
+    html = (
+        f'<div class="tr-box"><div class="tr-head"><b>{escape(when)}</b> · {escape(str(e["title"]))}{flag}</div>'
+        f"<div>{escape(str(e['summary']))}</div>{note}"
+        f'<div class="tr-cite">Sources: {_citations(e["source_ids"])}</div></div>'
+    )
     return Html(html, f"{when}: {e['title']}. {e['summary']}")
 
 
@@ -223,7 +289,9 @@ def events_table(events: pd.DataFrame, summary: bool = True, limit: int | None =
     body, lines = [], []
     for _, e in rows.iterrows():
         when = format_date(e["start_date"], e["date_precision"])
-        title = escape(str(e["title"])) + ("" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))})</i>")
+        title = escape(str(e["title"])) + (
+            "" if e["certainty"] == "certain" else f" <i>({escape(str(e['certainty']))})</i>"
+        )
         title += " <i>(marked uncertain)</i>" if is_uncertain("events", e["event_id"]) else ""
         cells = [escape(when), title] + ([escape(str(e["summary"]))] if summary else []) + [_citations(e["source_ids"])]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -261,10 +329,12 @@ def dispute(dispute_id: str) -> Html:
     for _, c in claims.iterrows():
         followed = " ✔ (the pack follows this)" if c["claim_id"] == follows else ""
         rows.append(f"<tr><td>{escape(str(c['value']))}{followed}</td><td>{_citations(c['source_ids'])}</td></tr>")
-    html = (f'<div class="tr-box"><div class="tr-head"><b>Sources disagree:</b> {escape(str(d["question"]))}</div>'
-            f'<table class="tr-table"><tr><th>What the source says</th><th>Source</th></tr>{"".join(rows)}</table>'
-            f'<div><b>{"Why the pack follows what it does" if follows else "Why the pack follows none of these outright"}:</b> '
-            f'{escape(str(d["reason"]))}</div></div>')
+    html = (
+        f'<div class="tr-box"><div class="tr-head"><b>Sources disagree:</b> {escape(str(d["question"]))}</div>'
+        f'<table class="tr-table"><tr><th>What the source says</th><th>Source</th></tr>{"".join(rows)}</table>'
+        f"<div><b>{'Why the pack follows what it does' if follows else 'Why the pack follows none of these outright'}:</b> "
+        f"{escape(str(d['reason']))}</div></div>"
+    )
     text = f"{d['question']} " + " | ".join(str(v) for v in claims["value"])
     return Html(html, text)
 
@@ -285,10 +355,14 @@ def figures_table(lesson: str | None = None, contains: str | None = None) -> Htm
     if lesson:
         figs = figs[figs["lesson"] == lesson]
     if contains:
-        figs = figs[figs["what"].str.contains(contains, case=False) | figs["figure_id"].str.contains(contains, case=False)]
+        figs = figs[
+            figs["what"].str.contains(contains, case=False) | figs["figure_id"].str.contains(contains, case=False)
+        ]
     rows = "".join(
         f"<tr><td>{escape(str(f['what']))}</td><td>{escape(str(f['value_text']))} {escape(str(f['unit']))}</td>"
-        f"<td>{escape(format_date(f['date'], f['date_precision']))}</td><td>{_citations(f['source_ids'])}</td></tr>" for _, f in figs.iterrows())
+        f"<td>{escape(format_date(f['date'], f['date_precision']))}</td><td>{_citations(f['source_ids'])}</td></tr>"
+        for _, f in figs.iterrows()
+    )
     head = "<tr><th>What</th><th>Figure as given</th><th>Date</th><th>Source</th></tr>"
     text = "\n".join(f"{f['what']}: {f['value_text']} {f['unit']}" for _, f in figs.iterrows())
     return Html(f'<table class="tr-table">{head}{rows}</table>', text)
@@ -311,7 +385,9 @@ def sources(*ref_ids: str) -> Html:
     >>> print(sources("enc-wikipedia-curzon", "gorodetsky1977-ch4"))
     Sources: Gorodetsky 1977, pp. 134–79; Wikipedia, 'George Curzon, 1st Marquess Curzon of Kedleston' (encyclopaedia)
     """
-    return Html(f'<div class="tr-cite">Sources: {_citations(ref_ids)}</div>', "Sources: " + "; ".join(sources_for(ref_ids)))
+    return Html(
+        f'<div class="tr-cite">Sources: {_citations(ref_ids)}</div>', "Sources: " + "; ".join(sources_for(ref_ids))
+    )
 
 
 def further_reading(*ref_ids: str) -> Html:
@@ -363,9 +439,11 @@ def bibliography(ref_ids: Iterable[str] | None = None, heading_level: int = 3) -
         citations = sorted(group["citation"].astype(str), key=lambda c: c.lstrip("'\"[").casefold())
         items = "".join(f"<li>{escape(c)}</li>" for c in citations)
         # scholarship open; the long list of primary sources and the background folded (click to open)
-        parts.append(f'<details class="tr-bibliography-{tier}"{" open" if tier == "scholarly" else ""}>'
-                     f"<summary><{h} style=\"display:inline\">{escape(heading)} ({len(citations)})</{h}></summary>"
-                     f"<ul>{items}</ul></details>")
+        parts.append(
+            f'<details class="tr-bibliography-{tier}"{" open" if tier == "scholarly" else ""}>'
+            f'<summary><{h} style="display:inline">{escape(heading)} ({len(citations)})</{h}></summary>'
+            f"<ul>{items}</ul></details>"
+        )
         lines.append(f"{heading} ({len(citations)})")
         lines.extend(f"  {c}" for c in citations)
     return Html(f'<div class="tr-bibliography">{"".join(parts)}</div>', "\n".join(lines))
@@ -377,9 +455,11 @@ def index_bibliography() -> str:
     >>> "Primary sources" in index_bibliography()
     True
     """
-    return ('<section class="tr-index-bibliography"><h2>Sources: the bibliography</h2>'
-            "<p>Every reference the lessons cite, grouped by tier: primary sources and scholarship carry the "
-            "facts; encyclopaedias and other web pages are background only.</p>" + bibliography().html + "</section>")
+    return (
+        '<section class="tr-index-bibliography"><h2>Sources: the bibliography</h2>'
+        "<p>Every reference the lessons cite, grouped by tier: primary sources and scholarship carry the "
+        "facts; encyclopaedias and other web pages are background only.</p>" + bibliography().html + "</section>"
+    )
 
 
 def note(text: str) -> Html:

@@ -5,12 +5,37 @@
 >>> catalogue()[0].id
 '00-start-here'
 """
+
 from __future__ import annotations
 
 from .editions.catalogue import (
-    LESSON_NAME, Lesson, bullets, catalogue, cell_text, lesson_ids, navigation_markdown, notebooks_dir,
-    lesson_title, read_notebook, section, select_lessons, update_navigation,
+    LESSON_NAME,
+    Lesson,
+    bullets,
+    catalogue,
+    cell_text,
+    lesson_ids,
+    lesson_title,
+    navigation_markdown,
+    notebooks_dir,
+    read_notebook,
+    section,
+    select_lessons,
+    update_navigation,
 )
 
-__all__ = ["LESSON_NAME", "Lesson", "bullets", "catalogue", "cell_text", "lesson_ids", "lesson_title", "navigation_markdown",
-           "notebooks_dir", "read_notebook", "section", "select_lessons", "update_navigation"]
+__all__ = [
+    "LESSON_NAME",
+    "Lesson",
+    "bullets",
+    "catalogue",
+    "cell_text",
+    "lesson_ids",
+    "lesson_title",
+    "navigation_markdown",
+    "notebooks_dir",
+    "read_notebook",
+    "section",
+    "select_lessons",
+    "update_navigation",
+]

@@ -4,6 +4,7 @@ Every environment variable the pack reads (``TRUCE_*``) is read here and nowhere
 ``TRUCE_DATA_DIR`` (:func:`data_dir`), ``TRUCE_CACHE_DIR`` (:func:`cache_dir`), ``TRUCE_CACHE``
 (:func:`cache_enabled`) and ``TRUCE_PROGRESS_DB`` (:func:`progress_db`).
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,11 @@ def project_root() -> Path | None:
     virtual environment made in the repository's folder) reads its own shipped copy, not the checkout's.
     """
     parent = _PACKAGE_DIR.parent.parent
-    if _PACKAGE_DIR.parent.name == "src" and (parent / "data" / "datapackage.json").is_file() \
-            and (parent / "pyproject.toml").is_file():
+    if (
+        _PACKAGE_DIR.parent.name == "src"
+        and (parent / "data" / "datapackage.json").is_file()
+        and (parent / "pyproject.toml").is_file()
+    ):
         return parent
     return None
 

@@ -22,6 +22,7 @@ True
 >>> store.summary("00-start-here", total=12).text
 '1 of 12 done (1 correct)'
 """
+
 from __future__ import annotations
 
 import csv
@@ -117,9 +118,11 @@ def answer_too_long(answer: Any) -> str:
     n = answer_length(answer)
     if n <= MAX_ANSWER_CHARS:
         return ""
-    return (f"Your answer is {n:,} characters long, longer than the {MAX_ANSWER_CHARS:,} characters an answer "
-            "may have, so it was not checked or saved. Shorten it and press the button again "
-            "(your earlier answers are kept).")
+    return (
+        f"Your answer is {n:,} characters long, longer than the {MAX_ANSWER_CHARS:,} characters an answer "
+        "may have, so it was not checked or saved. Shorten it and press the button again "
+        "(your earlier answers are kept)."
+    )
 
 
 class ProgressStore:
@@ -180,9 +183,11 @@ class ProgressStore:
             raise
         if not self.read_only:
             self.read_only = True
-            self._say(f"Your progress file {self.path} is in a folder that cannot be written: your answers so "
-                      f"far are shown, but new answers cannot be saved there. Set {PROGRESS_ENV} to a file in "
-                      "a folder you can write to.")
+            self._say(
+                f"Your progress file {self.path} is in a folder that cannot be written: your answers so "
+                f"far are shown, but new answers cannot be saved there. Set {PROGRESS_ENV} to a file in "
+                "a folder you can write to."
+            )
         return conn
 
     @staticmethod
@@ -211,13 +216,18 @@ class ProgressStore:
         try:
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
-                conn.executemany("INSERT OR IGNORE INTO attempts (id, exercise_id, lesson, answer, correct, score, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                conn.executemany(
+                    "INSERT OR IGNORE INTO attempts (id, exercise_id, lesson, answer, correct, score, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
         finally:
             conn.close()
         kept = f"{len(rows)} saved answer{'s' if len(rows) != 1 else ''} could be recovered into it"
-        self._say(f"Your progress file could not be read ({reason}), so it was moved to {moved.name} and a "
-                  f"fresh one was started at {self.path}: {kept}.")
+        self._say(
+            f"Your progress file could not be read ({reason}), so it was moved to {moved.name} and a "
+            f"fresh one was started at {self.path}: {kept}."
+        )
         return moved
 
     def _run(self, work):
@@ -261,23 +271,39 @@ class ProgressStore:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def record(self, exercise_id: str, lesson: str, answer: Any, correct: bool | None, score: float | None,
-               when: datetime | None = None) -> SaveResult:
+    def record(
+        self,
+        exercise_id: str,
+        lesson: str,
+        answer: Any,
+        correct: bool | None,
+        score: float | None,
+        when: datetime | None = None,
+    ) -> SaveResult:
         """Save one attempt. Never raises: a failure comes back as ``SaveResult(ok=False, message=...)``."""
         too_long = answer_too_long(answer)
         if too_long:
             return SaveResult(False, too_long)
         created = (when or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
-        row = (str(exercise_id), str(lesson), _to_json(answer), None if correct is None else int(bool(correct)),
-               None if score is None else float(score), created)
+        row = (
+            str(exercise_id),
+            str(lesson),
+            _to_json(answer),
+            None if correct is None else int(bool(correct)),
+            None if score is None else float(score),
+            created,
+        )
 
         def insert(conn: sqlite3.Connection) -> None:
             if self.read_only:
                 raise sqlite3.OperationalError("attempt to write a readonly database")
             with conn:  # one short transaction; the busy timeout waits for another notebook's
                 conn.execute("BEGIN IMMEDIATE")
-                conn.execute("INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)", row)
+                conn.execute(
+                    "INSERT INTO attempts (exercise_id, lesson, answer, correct, score, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    row,
+                )
 
         for retry in (True, False):
             try:
@@ -299,6 +325,7 @@ class ProgressStore:
         if where:
             query += " WHERE " + " AND ".join(f"{c} = ?" for c, _ in where)
             args = [v for _, v in where]
+
         def select(conn: sqlite3.Connection) -> list[dict]:
             conn.row_factory = sqlite3.Row
             return [dict(r) for r in conn.execute(query + " ORDER BY id", args)]
@@ -335,9 +362,17 @@ class ProgressStore:
         writer = csv.writer(out)
         writer.writerow(EXPORT_COLUMNS)
         for r in self.attempts(lesson=lesson):
-            writer.writerow([r["id"], r["exercise_id"], r["lesson"], _to_json(r["answer"]),
-                             "" if r["correct"] is None else str(r["correct"]).lower(),
-                             "" if r["score"] is None else r["score"], r["created_at"]])
+            writer.writerow(
+                [
+                    r["id"],
+                    r["exercise_id"],
+                    r["lesson"],
+                    _to_json(r["answer"]),
+                    "" if r["correct"] is None else str(r["correct"]).lower(),
+                    "" if r["score"] is None else r["score"],
+                    r["created_at"],
+                ]
+            )
         return out.getvalue()
 
 
@@ -353,6 +388,7 @@ def default_store() -> ProgressStore:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
 
 def _to_json(value: Any) -> str:
     try:
@@ -436,16 +472,22 @@ def _salvage(damaged: Path, seconds: float = 10.0) -> list[tuple]:
 
 def _sound(row: tuple) -> bool:
     rowid, exercise_id, lesson, answer, correct, score, created = row
-    return (isinstance(rowid, int) and all(isinstance(v, str) for v in (exercise_id, lesson, answer, created))
-            and correct in (None, 0, 1) and (score is None or isinstance(score, (int, float))))
+    return (
+        isinstance(rowid, int)
+        and all(isinstance(v, str) for v in (exercise_id, lesson, answer, created))
+        and correct in (None, 0, 1)
+        and (score is None or isinstance(score, (int, float)))
+    )
 
 
 def _why_not_saved(exc: BaseException, path: Path, read_only: bool = False) -> str:
     text = str(exc).lower()
     if read_only:
-        return (f"Your answer was checked, but new answers cannot be saved: your progress file {path} is in a "
-                f"folder that cannot be written (your earlier answers are still shown). Set {PROGRESS_ENV} to "
-                "a file in a folder you can write to, then run the cell again.")
+        return (
+            f"Your answer was checked, but new answers cannot be saved: your progress file {path} is in a "
+            f"folder that cannot be written (your earlier answers are still shown). Set {PROGRESS_ENV} to "
+            "a file in a folder you can write to, then run the cell again."
+        )
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         why = "the folder or file is read-only"
     elif "full" in text or getattr(exc, "errno", None) == 28:
@@ -456,6 +498,7 @@ def _why_not_saved(exc: BaseException, path: Path, read_only: bool = False) -> s
         why = "the file cannot be created there"
     else:
         why = str(exc)
-    return (f"Your answer was checked, but it could not be saved ({why}; {path}). "
-            f"Set {PROGRESS_ENV} to a file in a folder you can write to, then run the cell again.")
-
+    return (
+        f"Your answer was checked, but it could not be saved ({why}; {path}). "
+        f"Set {PROGRESS_ENV} to a file in a folder you can write to, then run the cell again."
+    )

@@ -7,6 +7,7 @@
 >>> cite("hc-1927-05-26-russo-british-relations")
 'HC Deb 26 May 1927 vol 206 cc2195–326'
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,18 @@ from .data import column_map, load_events, load_offices
 from .dates import format_date, period_end
 from .errors import DataError, Problem
 
-__all__ = ["events_between", "events_for", "holder_on", "holders", "person_events", "cite", "short_cite",
-           "sources_for", "format_date", "person_name"]
+__all__ = [
+    "events_between",
+    "events_for",
+    "holder_on",
+    "holders",
+    "person_events",
+    "cite",
+    "short_cite",
+    "sources_for",
+    "format_date",
+    "person_name",
+]
 
 
 def _timestamp(value) -> pd.Timestamp:
@@ -117,8 +128,9 @@ def person_name(person_id: str, root: Path | None = None) -> str:
     """
     names = column_map("people", "person_id", "name", root)
     if person_id not in names:
-        raise DataError(Problem("people.csv", None, "person_id",
-                                f"no person {person_id!r} (ids look like 'chamberlain_austen')"))
+        raise DataError(
+            Problem("people.csv", None, "person_id", f"no person {person_id!r} (ids look like 'chamberlain_austen')")
+        )
     return str(names[person_id])
 
 
@@ -145,14 +157,24 @@ def short_cite(ref_id: str) -> str:
     """
     full = cite(ref_id)
     kinds = column_map("references", "ref_id", "kind")
-    if str(kinds[ref_id]) not in ("book", "chapter", "article") or column_map("references", "ref_id", "tier")[ref_id] != "scholarly":
+    if (
+        str(kinds[ref_id]) not in ("book", "chapter", "article")
+        or column_map("references", "ref_id", "tier")[ref_id] != "scholarly"
+    ):
         return full
-    author, year = column_map("references", "ref_id", "author")[ref_id], column_map("references", "ref_id", "year")[ref_id]
+    author, year = (
+        column_map("references", "ref_id", "author")[ref_id],
+        column_map("references", "ref_id", "year")[ref_id],
+    )
     if pd.isna(author) or pd.isna(year):
         return full
     names = [a.strip() for a in str(author).split(";") if a.strip() and a.strip() != "et al."]
     surnames = [a.split(",")[0].strip() if "," in a else a.split()[-1] for a in names]
-    who = surnames[0] if len(surnames) == 1 else (" and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al.")
+    who = (
+        surnames[0]
+        if len(surnames) == 1
+        else (" and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al.")
+    )
     pages = column_map("references", "ref_id", "pages")[ref_id]
     chapter = re.search(r"\bch\. ?\d+", full)
     where = f", pp. {_page_range(str(pages))}" if not pd.isna(pages) else (f", {chapter.group(0)}" if chapter else "")

@@ -23,6 +23,7 @@ Every option keeps its feedback; the bank's explanation becomes the general feed
 >>> text.startswith("::start-balfour-1918::")
 True
 """
+
 from __future__ import annotations
 
 import html
@@ -35,8 +36,8 @@ from xml.sax.saxutils import quoteattr
 
 from .exercises import get_exercise  # noqa: F401 (used by the doctest)
 from .exercises.bank import LESSONS, load_bank
-from .notebooks import lesson_title
 from .exercises.model import Choice, Chronology, Exercise, Matching, Numeric, SourceAnalysis, format_number
+from .notebooks import lesson_title
 
 FORMATS = ("gift", "moodle-xml", "qti")
 #: File name ending per format.
@@ -59,8 +60,9 @@ def pick_lessons(spec: str | None) -> list[str]:
             continue
         match = [lesson for lesson in LESSONS if lesson == part or lesson.split("-")[0] == part.zfill(2)]
         if not match:
-            raise ValueError(f"--lessons: no lesson called {part!r} (use numbers such as 01,06 or names such as "
-                             f"{LESSONS[1]})")
+            raise ValueError(
+                f"--lessons: no lesson called {part!r} (use numbers such as 01,06 or names such as {LESSONS[1]})"
+            )
         chosen += [m for m in match if m not in chosen]
     return chosen
 
@@ -71,6 +73,7 @@ def exportable(exercises) -> list[Exercise]:
 
 
 # --- Text -----------------------------------------------------------------------------------------
+
 
 def to_html(text: str | None) -> str:
     """Plain bank text as HTML paragraphs on one line (blank lines part paragraphs).
@@ -94,8 +97,7 @@ def _prompt(ex: Exercise) -> str:
             parts.append(f"<blockquote>{to_html(src.text)}</blockquote>")
             if src.citation:
                 parts.append(to_html(f"Source: {src.citation}"))
-        parts.append("<ol>" + "".join(f"<li>{html.escape(q.text, quote=False)}</li>" for q in ex.questions)
-                     + "</ol>")
+        parts.append("<ol>" + "".join(f"<li>{html.escape(q.text, quote=False)}</li>" for q in ex.questions) + "</ol>")
     if isinstance(ex, Chronology):
         parts.append(to_html("Give each event its place in time: 1 is the earliest."))
     return "".join(parts)
@@ -107,8 +109,10 @@ def _general(ex: Exercise) -> str:
 
 def mark_scheme(ex: SourceAnalysis) -> str:
     """A source analysis's model answers and checklist, as HTML for the marker."""
-    answers = "".join(f"<li><strong>{html.escape(q.text, quote=False)}</strong> "
-                      f"{html.escape(q.model_answer, quote=False)}</li>" for q in ex.questions)
+    answers = "".join(
+        f"<li><strong>{html.escape(q.text, quote=False)}</strong> {html.escape(q.model_answer, quote=False)}</li>"
+        for q in ex.questions
+    )
     checklist = "".join(f"<li>{html.escape(c, quote=False)}</li>" for c in ex.checklist)
     out = f"<p>Model answers</p><ol>{answers}</ol>"
     if checklist:
@@ -135,8 +139,7 @@ def choice_weights(ex: Choice) -> dict[str, float]:
     wrong = [o.id for o in ex.options if o.id not in ex.answer]
     if not ex.multiple:
         return {o.id: (100.0 if o.id in ex.answer else 0.0) for o in ex.options}
-    return {o.id: (round(100 / len(right), 5) if o.id in right else -round(100 / len(wrong), 5))
-            for o in ex.options}
+    return {o.id: (round(100 / len(right), 5) if o.id in right else -round(100 / len(wrong), 5)) for o in ex.options}
 
 
 def numeric_ranges(ex: Numeric) -> list[tuple[float, float, str]]:
@@ -182,8 +185,9 @@ def gift(exercises) -> str:
                 body.append(f"{mark}{gift_escape(to_html(o.text))}#{gift_escape(to_html(o.feedback))}")
         elif isinstance(ex, Numeric):
             body.append(f"={_num(ex.answer)}:{_num(ex.tolerance)}#")
-            body += [f"=%0%{_num(m.value)}:{_num(ex.tolerance)}#{gift_escape(to_html(m.feedback))}"
-                     for m in ex.near_misses]
+            body += [
+                f"=%0%{_num(m.value)}:{_num(ex.tolerance)}#{gift_escape(to_html(m.feedback))}" for m in ex.near_misses
+            ]
             body += [f"=%0%{_num(lo)}..{_num(hi)}#{gift_escape(to_html(fb))}" for lo, hi, fb in numeric_ranges(ex)]
             body[0] = "#" + body[0]
         elif isinstance(ex, Matching):
@@ -202,6 +206,7 @@ def gift(exercises) -> str:
 
 # --- Moodle XML -----------------------------------------------------------------------------------
 
+
 def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
@@ -215,46 +220,90 @@ def moodle_xml(exercises, category: str = "") -> str:
     """The exercises as Moodle XML (a <quiz> with a category, then one <question> each)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
     if category:
-        out.append(f'<question type="category"><category><text>{_cdata("$course$/top/" + category)}</text>'
-                   "</category></question>")
+        out.append(
+            f'<question type="category"><category><text>{_cdata("$course$/top/" + category)}</text>'
+            "</category></question>"
+        )
     for ex in exportable(exercises):
-        kind = {Choice: "multichoice", Numeric: "numerical", Matching: "matching", Chronology: "ordering",
-                SourceAnalysis: "essay"}[type(ex)]
-        q = [f'<question type="{kind}">', f"<name><text>{_cdata(ex.title or ex.id)}</text></name>",
-             _xtext("questiontext", _prompt(ex)),
-             _xtext("generalfeedback", _general(ex)),
-             "<defaultgrade>1</defaultgrade>", f"<idnumber>{_cdata(ex.id)}</idnumber>"]
+        kind = {
+            Choice: "multichoice",
+            Numeric: "numerical",
+            Matching: "matching",
+            Chronology: "ordering",
+            SourceAnalysis: "essay",
+        }[type(ex)]
+        q = [
+            f'<question type="{kind}">',
+            f"<name><text>{_cdata(ex.title or ex.id)}</text></name>",
+            _xtext("questiontext", _prompt(ex)),
+            _xtext("generalfeedback", _general(ex)),
+            "<defaultgrade>1</defaultgrade>",
+            f"<idnumber>{_cdata(ex.id)}</idnumber>",
+        ]
         if isinstance(ex, Choice):
             weights = choice_weights(ex)
-            q += [f"<single>{'false' if ex.multiple else 'true'}</single>", "<shuffleanswers>true</shuffleanswers>",
-                  "<answernumbering>abc</answernumbering>"]
-            q += [f'<answer fraction="{_fmt_weight(weights[o.id])}" format="html"><text>{_cdata(to_html(o.text))}'
-                  f"</text>{_xtext('feedback', to_html(o.feedback))}</answer>" for o in ex.options]
+            q += [
+                f"<single>{'false' if ex.multiple else 'true'}</single>",
+                "<shuffleanswers>true</shuffleanswers>",
+                "<answernumbering>abc</answernumbering>",
+            ]
+            q += [
+                f'<answer fraction="{_fmt_weight(weights[o.id])}" format="html"><text>{_cdata(to_html(o.text))}'
+                f"</text>{_xtext('feedback', to_html(o.feedback))}</answer>"
+                for o in ex.options
+            ]
         elif isinstance(ex, Numeric):
-            q.append(f'<answer fraction="100"><text>{_num(ex.answer)}</text><tolerance>{_num(ex.tolerance)}'
-                     f"</tolerance>{_xtext('feedback', '')}</answer>")
-            q += [f'<answer fraction="0"><text>{_num(m.value)}</text><tolerance>{_num(ex.tolerance)}</tolerance>'
-                  f"{_xtext('feedback', to_html(m.feedback))}</answer>" for m in ex.near_misses]
-            q += [f'<answer fraction="0"><text>{_num((lo + hi) / 2)}</text><tolerance>{_num((hi - lo) / 2)}'
-                  f"</tolerance>{_xtext('feedback', to_html(fb))}</answer>" for lo, hi, fb in numeric_ranges(ex)]
+            q.append(
+                f'<answer fraction="100"><text>{_num(ex.answer)}</text><tolerance>{_num(ex.tolerance)}'
+                f"</tolerance>{_xtext('feedback', '')}</answer>"
+            )
+            q += [
+                f'<answer fraction="0"><text>{_num(m.value)}</text><tolerance>{_num(ex.tolerance)}</tolerance>'
+                f"{_xtext('feedback', to_html(m.feedback))}</answer>"
+                for m in ex.near_misses
+            ]
+            q += [
+                f'<answer fraction="0"><text>{_num((lo + hi) / 2)}</text><tolerance>{_num((hi - lo) / 2)}'
+                f"</tolerance>{_xtext('feedback', to_html(fb))}</answer>"
+                for lo, hi, fb in numeric_ranges(ex)
+            ]
         elif isinstance(ex, Matching):
             right = {r.id: r.text for r in ex.right}
             q.append("<shuffleanswers>true</shuffleanswers>")
-            q += [f"<subquestion format=\"html\"><text>{_cdata(left.text)}</text><answer><text>"
-                  f"{_cdata(right[ex.key()[left.id]])}</text></answer></subquestion>" for left in ex.left]
+            q += [
+                f'<subquestion format="html"><text>{_cdata(left.text)}</text><answer><text>'
+                f"{_cdata(right[ex.key()[left.id]])}</text></answer></subquestion>"
+                for left in ex.left
+            ]
             used = set(ex.key().values())
-            q += [f'<subquestion format="html"><text></text><answer><text>{_cdata(r.text)}</text></answer>'
-                  "</subquestion>" for r in ex.right if r.id not in used]
+            q += [
+                f'<subquestion format="html"><text></text><answer><text>{_cdata(r.text)}</text></answer></subquestion>'
+                for r in ex.right
+                if r.id not in used
+            ]
         elif isinstance(ex, Chronology):
-            q += ["<layouttype>VERTICAL</layouttype>", "<selecttype>ALL</selecttype>",
-                  f"<selectcount>{len(ex.order)}</selectcount>", "<gradingtype>RELATIVE_TO_CORRECT</gradingtype>",
-                  "<showgrading>SHOW</showgrading>", "<numberingstyle>none</numberingstyle>"]
-            q += [f'<answer fraction="{n}" format="html"><text>{_cdata(html.escape(ex.item(i).text, quote=False))}'
-                  f"</text></answer>" for n, i in enumerate(ex.order, 1)]
+            q += [
+                "<layouttype>VERTICAL</layouttype>",
+                "<selecttype>ALL</selecttype>",
+                f"<selectcount>{len(ex.order)}</selectcount>",
+                "<gradingtype>RELATIVE_TO_CORRECT</gradingtype>",
+                "<showgrading>SHOW</showgrading>",
+                "<numberingstyle>none</numberingstyle>",
+            ]
+            q += [
+                f'<answer fraction="{n}" format="html"><text>{_cdata(html.escape(ex.item(i).text, quote=False))}'
+                f"</text></answer>"
+                for n, i in enumerate(ex.order, 1)
+            ]
         elif isinstance(ex, SourceAnalysis):
-            q += ["<responseformat>editor</responseformat>", "<responserequired>1</responserequired>",
-                  "<responsefieldlines>15</responsefieldlines>", "<attachments>0</attachments>",
-                  _xtext("graderinfo", mark_scheme(ex)), _xtext("responsetemplate", "")]
+            q += [
+                "<responseformat>editor</responseformat>",
+                "<responserequired>1</responserequired>",
+                "<responsefieldlines>15</responsefieldlines>",
+                "<attachments>0</attachments>",
+                _xtext("graderinfo", mark_scheme(ex)),
+                _xtext("responsetemplate", ""),
+            ]
         q.append("</question>")
         out.append("".join(q))
     out.append("</quiz>")
@@ -276,12 +325,14 @@ def _mattext(value: str) -> str:
 
 
 def _feedback(ident: str, value: str) -> str:
-    return (f'<itemfeedback ident={quoteattr(ident)}><flow_mat>{_mattext(value)}</flow_mat></itemfeedback>')
+    return f"<itemfeedback ident={quoteattr(ident)}><flow_mat>{_mattext(value)}</flow_mat></itemfeedback>"
 
 
 def _show(ident: str, condition: str = "<other/>") -> str:
-    return (f'<respcondition continue="Yes"><conditionvar>{condition}</conditionvar>'
-            f'<displayfeedback feedbacktype="Response" linkrefid={quoteattr(ident)}/></respcondition>')
+    return (
+        f'<respcondition continue="Yes"><conditionvar>{condition}</conditionvar>'
+        f'<displayfeedback feedbacktype="Response" linkrefid={quoteattr(ident)}/></respcondition>'
+    )
 
 
 def qti_item(ex: Exercise) -> str:
@@ -290,87 +341,124 @@ def qti_item(ex: Exercise) -> str:
     presentation, conditions, feedbacks = [], [], []
     if isinstance(ex, Choice):
         qtype = "multiple_answers_question" if ex.multiple else "multiple_choice_question"
-        labels = "".join(f'<response_label ident={quoteattr(_ident(ex.id + "-" + o.id))}>{_mattext(to_html(o.text))}'
-                         "</response_label>" for o in ex.options)
-        presentation.append(f'<response_lid ident="response1" rcardinality="{"Multiple" if ex.multiple else "Single"}">'
-                            f"<render_choice>{labels}</render_choice></response_lid>")
+        labels = "".join(
+            f"<response_label ident={quoteattr(_ident(ex.id + '-' + o.id))}>{_mattext(to_html(o.text))}"
+            "</response_label>"
+            for o in ex.options
+        )
+        presentation.append(
+            f'<response_lid ident="response1" rcardinality="{"Multiple" if ex.multiple else "Single"}">'
+            f"<render_choice>{labels}</render_choice></response_lid>"
+        )
         for o in ex.options:
             oid = _ident(ex.id + "-" + o.id)
             feedbacks.append(_feedback(oid + "_fb", to_html(o.feedback)))
             conditions.append(_show(oid + "_fb", f'<varequal respident="response1">{oid}</varequal>'))
         if ex.multiple:
-            wanted = "".join(f'<varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal>'
-                             if o.id in ex.answer else
-                             f'<not><varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal></not>'
-                             for o in ex.options)
-            conditions.append(f'<respcondition continue="No"><conditionvar><and>{wanted}</and></conditionvar>'
-                              '<setvar action="Set" varname="SCORE">100</setvar></respcondition>')
+            wanted = "".join(
+                f'<varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal>'
+                if o.id in ex.answer
+                else f'<not><varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal></not>'
+                for o in ex.options
+            )
+            conditions.append(
+                f'<respcondition continue="No"><conditionvar><and>{wanted}</and></conditionvar>'
+                '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+            )
         else:
-            conditions.append(f'<respcondition continue="No"><conditionvar><varequal respident="response1">'
-                              f'{_ident(ex.id + "-" + ex.answer[0])}</varequal></conditionvar>'
-                              '<setvar action="Set" varname="SCORE">100</setvar></respcondition>')
+            conditions.append(
+                f'<respcondition continue="No"><conditionvar><varequal respident="response1">'
+                f"{_ident(ex.id + '-' + ex.answer[0])}</varequal></conditionvar>"
+                '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+            )
     elif isinstance(ex, Numeric):
         qtype = "numerical_question"
-        presentation.append('<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal">'
-                            '<response_label ident="answer1"/></render_fib></response_str>')
+        presentation.append(
+            '<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal">'
+            '<response_label ident="answer1"/></render_fib></response_str>'
+        )
         for n, miss in enumerate(ex.near_misses, 1):
             feedbacks.append(_feedback(f"{iid}-near{n}_fb", to_html(miss.feedback)))
-            conditions.append(_show(f"{iid}-near{n}_fb", _between(miss.value - ex.tolerance, miss.value + ex.tolerance)))
-        for side, test, bound, text in (("low", "varlt", ex.answer - ex.tolerance, ex.feedback_low),
-                                        ("high", "vargt", ex.answer + ex.tolerance, ex.feedback_high)):
+            conditions.append(
+                _show(f"{iid}-near{n}_fb", _between(miss.value - ex.tolerance, miss.value + ex.tolerance))
+            )
+        for side, test, bound, text in (
+            ("low", "varlt", ex.answer - ex.tolerance, ex.feedback_low),
+            ("high", "vargt", ex.answer + ex.tolerance, ex.feedback_high),
+        ):
             feedbacks.append(_feedback(f"{iid}-{side}_fb", to_html(text)))
             conditions.append(_show(f"{iid}-{side}_fb", f'<{test} respident="response1">{_num(bound)}</{test}>'))
-        conditions.append(f'<respcondition continue="No"><conditionvar>'
-                          f"{_between(ex.answer - ex.tolerance, ex.answer + ex.tolerance)}</conditionvar>"
-                          '<setvar action="Set" varname="SCORE">100</setvar></respcondition>')
+        conditions.append(
+            f'<respcondition continue="No"><conditionvar>'
+            f"{_between(ex.answer - ex.tolerance, ex.answer + ex.tolerance)}</conditionvar>"
+            '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+        )
     elif isinstance(ex, (Matching, Chronology)):
         qtype = "matching_question"
         if isinstance(ex, Matching):
             right = [(_ident(f"{ex.id}-r-{r.id}"), r.text) for r in ex.right]
-            lefts = [(_ident(f"{ex.id}-l-{left.id}"), left.text, _ident(f"{ex.id}-r-{ex.key()[left.id]}"))
-                     for left in ex.left]
+            lefts = [
+                (_ident(f"{ex.id}-l-{left.id}"), left.text, _ident(f"{ex.id}-r-{ex.key()[left.id]}"))
+                for left in ex.left
+            ]
         else:
             pairs = positions(ex)
             right = [(_ident(f"{ex.id}-p{n}"), str(n)) for n in range(1, len(pairs) + 1)]
-            lefts = [(_ident(f"{ex.id}-e{k}"), text, _ident(f"{ex.id}-p{pos}")) for k, (text, pos) in enumerate(pairs, 1)]
-        choices = "".join(f"<response_label ident={quoteattr(rid)}>{_mattext(html.escape(text, quote=False))}"
-                          "</response_label>" for rid, text in right)
+            lefts = [
+                (_ident(f"{ex.id}-e{k}"), text, _ident(f"{ex.id}-p{pos}")) for k, (text, pos) in enumerate(pairs, 1)
+            ]
+        choices = "".join(
+            f"<response_label ident={quoteattr(rid)}>{_mattext(html.escape(text, quote=False))}</response_label>"
+            for rid, text in right
+        )
         share = round(100 / len(lefts), 5)
         for lid, text, rid in lefts:
-            presentation.append(f"<response_lid ident={quoteattr('response_' + lid)}>"
-                                f"{_mattext(html.escape(text, quote=False))}<render_choice>{choices}</render_choice>"
-                                "</response_lid>")
-            conditions.append(f'<respcondition><conditionvar><varequal respident={quoteattr("response_" + lid)}>'
-                              f"{rid}</varequal></conditionvar>"
-                              f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>')
+            presentation.append(
+                f"<response_lid ident={quoteattr('response_' + lid)}>"
+                f"{_mattext(html.escape(text, quote=False))}<render_choice>{choices}</render_choice>"
+                "</response_lid>"
+            )
+            conditions.append(
+                f"<respcondition><conditionvar><varequal respident={quoteattr('response_' + lid)}>"
+                f"{rid}</varequal></conditionvar>"
+                f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
+            )
     else:  # SourceAnalysis
         qtype = "essay_question"
-        presentation.append('<response_str ident="response1" rcardinality="Single"><render_fib>'
-                            '<response_label ident="answer1" rshuffle="No"/></render_fib></response_str>')
+        presentation.append(
+            '<response_str ident="response1" rcardinality="Single"><render_fib>'
+            '<response_label ident="answer1" rshuffle="No"/></render_fib></response_str>'
+        )
     general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else _general(ex)
     if general:
         feedbacks.append(_feedback("general_fb", general))
         conditions.insert(0, _show("general_fb"))
-    return (f"<item ident={quoteattr(iid)} title={quoteattr(ex.title or ex.id)}><itemmetadata><qtimetadata>"
-            f"<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{qtype}</fieldentry>"
-            "</qtimetadatafield><qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0"
-            "</fieldentry></qtimetadatafield></qtimetadata></itemmetadata>"
-            f"<presentation>{_mattext(_prompt(ex))}{''.join(presentation)}</presentation>"
-            '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/>'
-            f"</outcomes>{''.join(conditions)}</resprocessing>{''.join(feedbacks)}</item>")
+    return (
+        f"<item ident={quoteattr(iid)} title={quoteattr(ex.title or ex.id)}><itemmetadata><qtimetadata>"
+        f"<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{qtype}</fieldentry>"
+        "</qtimetadatafield><qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0"
+        "</fieldentry></qtimetadatafield></qtimetadata></itemmetadata>"
+        f"<presentation>{_mattext(_prompt(ex))}{''.join(presentation)}</presentation>"
+        '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/>'
+        f"</outcomes>{''.join(conditions)}</resprocessing>{''.join(feedbacks)}</item>"
+    )
 
 
 def _between(low: float, high: float) -> str:
-    return (f'<and><vargte respident="response1">{_num(low)}</vargte>'
-            f'<varlte respident="response1">{_num(high)}</varlte></and>')
+    return (
+        f'<and><vargte respident="response1">{_num(low)}</vargte>'
+        f'<varlte respident="response1">{_num(high)}</varlte></and>'
+    )
 
 
 def qti_assessment(exercises, ident: str, title: str) -> str:
     items = "".join(qti_item(ex) for ex in exportable(exercises))
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<questestinterop xmlns="{QTI_NS}">'
-            f"<assessment ident={quoteattr(ident)} title={quoteattr(title)}><qtimetadata><qtimetadatafield>"
-            "<fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>"
-            f'<section ident="root_section">{items}</section></assessment></questestinterop>\n')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<questestinterop xmlns="{QTI_NS}">'
+        f"<assessment ident={quoteattr(ident)} title={quoteattr(title)}><qtimetadata><qtimetadatafield>"
+        "<fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>"
+        f'<section ident="root_section">{items}</section></assessment></questestinterop>\n'
+    )
 
 
 def qti_package(exercises, ident: str, title: str) -> bytes:
@@ -381,7 +469,8 @@ def qti_package(exercises, ident: str, title: str) -> bytes:
         f'<manifest identifier={quoteattr(ident + "-manifest")} xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
         "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata><organizations/>"
         f'<resources><resource identifier={quoteattr(ident)} type="imsqti_xmlv1p2">'
-        f'<file href="{ident}/{ident}.xml"/></resource></resources></manifest>\n')
+        f'<file href="{ident}/{ident}.xml"/></resource></resources></manifest>\n'
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("imsmanifest.xml", manifest)
@@ -390,6 +479,7 @@ def qti_package(exercises, ident: str, title: str) -> bytes:
 
 
 # --- Writing files ----------------------------------------------------------------------------------
+
 
 @dataclass
 class Written:
@@ -412,8 +502,11 @@ def export(fmt: str, lessons: str | None = None, out: str | Path = "build/quiz")
         title = lesson_title(lesson)
         path = folder / f"{lesson}{SUFFIX[fmt]}"
         if fmt == "gift":
-            path.write_text(f"// Truce and Rupture: {title}\n$CATEGORY: $course$/top/{title.replace('/', '-')}\n\n"
-                            + gift(exercises), encoding="utf-8")
+            path.write_text(
+                f"// Truce and Rupture: {title}\n$CATEGORY: $course$/top/{title.replace('/', '-')}\n\n"
+                + gift(exercises),
+                encoding="utf-8",
+            )
         elif fmt == "moodle-xml":
             path.write_text(moodle_xml(exercises, category=title), encoding="utf-8")
         else:

@@ -8,6 +8,7 @@ Loaders take their types from it and validation checks against it.
 >>> pkg.table("events").field("theme").enum[:3]
 ['recognition', 'negotiations', 'domestic_politics']
 """
+
 from __future__ import annotations
 
 import json
@@ -139,7 +140,13 @@ def _read_package(root: Path, mtime: int) -> Package:
     for res in descriptor.get("resources", []):
         schema = res["schema"]
         fields = [
-            Field(f["name"], f.get("type", "string"), f.get("description", ""), f.get("constraints", {}), f.get("delimiter", ";"))
+            Field(
+                f["name"],
+                f.get("type", "string"),
+                f.get("description", ""),
+                f.get("constraints", {}),
+                f.get("delimiter", ";"),
+            )
             for f in schema["fields"]
         ]
         fks = [
@@ -161,7 +168,8 @@ def _read_package(root: Path, mtime: int) -> Package:
             link_fields = [f["name"] for f in res["schema"]["fields"]]
             virtual = Field(spec["field"], "list", spec.get("description", ""), spec.get("constraints", {}))
             tables[spec["resource"]].links.append(
-                Link(res["name"], spec["resource"], virtual, link_fields[:-1], link_fields[-1], spec.get("after")))
+                Link(res["name"], spec["resource"], virtual, link_fields[:-1], link_fields[-1], spec.get("after"))
+            )
     return Package(root, descriptor, tables)
 
 
@@ -173,8 +181,13 @@ def column_table(table: Table) -> str:
     """The numpydoc 'Columns' section for a loader's docstring, generated from the schema."""
     lines = ["Columns", "-------"]
     for f in table.columns:
-        kind = {"list": "tuple of str", "date": "datetime64", "integer": "Int64", "number": "float",
-                "boolean": "boolean"}.get(f.type, "category" if f.enum else "string")
+        kind = {
+            "list": "tuple of str",
+            "date": "datetime64",
+            "integer": "Int64",
+            "number": "float",
+            "boolean": "boolean",
+        }.get(f.type, "category" if f.enum else "string")
         lines.append(f"{f.name} : {kind}")
         lines.append(f"    {f.description}")
     return "\n".join(lines)

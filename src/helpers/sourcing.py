@@ -17,6 +17,7 @@ data/source_denylist.txt (mirrors of Wikipedia, aggregators, summary and essay s
 >>> denied_host("https://wikimili.com/en/Politburo", ("wikimili.com",))
 'wikimili.com'
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,8 +29,19 @@ import pandas as pd
 from .errors import Problem, display_path
 from .schema import Package, Table, package
 
-__all__ = ["TIERS", "STRONG", "AWAITING", "tier_of", "by_tier", "denylist", "denied_host", "row_id",
-           "uncertain_rows", "is_uncertain", "check_sources"]
+__all__ = [
+    "TIERS",
+    "STRONG",
+    "AWAITING",
+    "tier_of",
+    "by_tier",
+    "denylist",
+    "denied_host",
+    "row_id",
+    "uncertain_rows",
+    "is_uncertain",
+    "check_sources",
+]
 
 #: The tiers, strongest first: the order a source list and the bibliography show them in.
 TIERS = ("primary", "scholarly", "reference", "web")
@@ -141,9 +153,15 @@ def check_sources(pkg: Package, frames: dict) -> list[Problem]:
     for pos, url in enumerate(refs["url"].tolist()):
         host = denied_host(url, hosts)
         if host:
-            problems.append(Problem(shown_refs, int(ref_lines[pos]), "url",
-                                    f"{refs['ref_id'].iat[pos]}: {host} is on the deny-list ({DENYLIST_FILE}: mirrors, "
-                                    "aggregators, summary and essay sites); cite the original page, a better source, or nothing"))
+            problems.append(
+                Problem(
+                    shown_refs,
+                    int(ref_lines[pos]),
+                    "url",
+                    f"{refs['ref_id'].iat[pos]}: {host} is on the deny-list ({DENYLIST_FILE}: mirrors, "
+                    "aggregators, summary and essay sites); cite the original page, a better source, or nothing",
+                )
+            )
     tiers = dict(zip(refs["ref_id"].tolist(), refs["tier"].astype(str).tolist()))
     marked: dict[tuple[str, str], tuple[str, int]] = {}
     if UNCERTAIN_TABLE in frames:
@@ -165,20 +183,40 @@ def check_sources(pkg: Package, frames: dict) -> list[Problem]:
             if (name, rid) in marked:
                 why, line = marked[(name, rid)]
                 if strong and why == AWAITING:
-                    problems.append(Problem(display_path(pkg.tables[UNCERTAIN_TABLE].path), line, "row_id",
-                                            f"{name} {rid} now has a primary or scholarly source: remove it from "
-                                            f"{UNCERTAIN_TABLE}.csv"))
+                    problems.append(
+                        Problem(
+                            display_path(pkg.tables[UNCERTAIN_TABLE].path),
+                            line,
+                            "row_id",
+                            f"{name} {rid} now has a primary or scholarly source: remove it from {UNCERTAIN_TABLE}.csv",
+                        )
+                    )
                 continue
             if not strong:
-                what = (f"rests only on {' and '.join(sorted({tiers.get(i, '?') for i in ids}))} sources ({', '.join(ids)})"
-                        if ids else "has no sources")
-                problems.append(Problem(shown, int(lines[pos]), "source_ids",
-                                        f"{what}: add a primary or scholarly source to {link.table}.csv, or mark "
-                                        f"the row uncertain in {UNCERTAIN_TABLE}.csv with the reason"))
+                what = (
+                    f"rests only on {' and '.join(sorted({tiers.get(i, '?') for i in ids}))} sources ({', '.join(ids)})"
+                    if ids
+                    else "has no sources"
+                )
+                problems.append(
+                    Problem(
+                        shown,
+                        int(lines[pos]),
+                        "source_ids",
+                        f"{what}: add a primary or scholarly source to {link.table}.csv, or mark "
+                        f"the row uncertain in {UNCERTAIN_TABLE}.csv with the reason",
+                    )
+                )
     for (name, rid), (why, line) in marked.items():
         if name in pkg.tables and name not in frames:
             continue  # the table itself is broken and already reported
         if (name, rid) not in found:
-            problems.append(Problem(display_path(pkg.tables[UNCERTAIN_TABLE].path), line, "row_id",
-                                    f"no row {rid!r} in a table {name!r} with sources"))
+            problems.append(
+                Problem(
+                    display_path(pkg.tables[UNCERTAIN_TABLE].path),
+                    line,
+                    "row_id",
+                    f"no row {rid!r} in a table {name!r} with sources",
+                )
+            )
     return problems

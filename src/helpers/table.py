@@ -4,6 +4,7 @@ Every loader goes through :func:`read_table`; so does validation. A problem is r
 :class:`~helpers.errors.DataError` naming the file, the line (as a text editor counts it, header = 1)
 and the column. Files with a UTF-8 byte-order mark or Windows line endings load as usual.
 """
+
 from __future__ import annotations
 
 import csv
@@ -72,8 +73,9 @@ def _read_rows(table: Table, shown: str) -> tuple[list[str], list[list[str]], li
             if not row or all(not cell.strip() for cell in row):
                 continue  # blank line
             if len(row) != len(header):
-                raise DataError(Problem(shown, start, None,
-                                        f"has {len(row)} values but the header names {len(header)} columns"))
+                raise DataError(
+                    Problem(shown, start, None, f"has {len(row)} values but the header names {len(header)} columns")
+                )
             rows.append(row)
             lines.append(start)
     except csv.Error as exc:
@@ -126,8 +128,15 @@ def _convert(f: Field, raw: pd.Series, lines, shown: str, problems: list[Problem
         values = raw.map(lambda v: tuple(item.strip() for item in v.split(f.delimiter) if item.strip()))
         if f.required or c.get("minLength"):
             short = values.map(len) < max(1, c.get("minLength", 1))
-            _report(problems, f, short & present, raw, lines, shown,
-                    lambda v: f"needs at least {max(1, c.get('minLength', 1))} id(s) separated by '{f.delimiter}'")
+            _report(
+                problems,
+                f,
+                short & present,
+                raw,
+                lines,
+                shown,
+                lambda v: f"needs at least {max(1, c.get('minLength', 1))} id(s) separated by '{f.delimiter}'",
+            )
         repeated = values.map(lambda items: len(set(items)) != len(items))
         _report(problems, f, repeated, raw, lines, shown, lambda v: f"names the same id twice ({v!r})")
         return values
@@ -154,10 +163,26 @@ def _check_range(problems, f: Field, values: pd.Series, raw, lines, shown, conve
     c = f.constraints
     if "minimum" in c:
         low = convert(c["minimum"])
-        _report(problems, f, values.notna() & (values < low), raw, lines, shown, lambda v: f"{v} is before/below the minimum {c['minimum']}")
+        _report(
+            problems,
+            f,
+            values.notna() & (values < low),
+            raw,
+            lines,
+            shown,
+            lambda v: f"{v} is before/below the minimum {c['minimum']}",
+        )
     if "maximum" in c:
         high = convert(c["maximum"])
-        _report(problems, f, values.notna() & (values > high), raw, lines, shown, lambda v: f"{v} is after/above the maximum {c['maximum']}")
+        _report(
+            problems,
+            f,
+            values.notna() & (values > high),
+            raw,
+            lines,
+            shown,
+            lambda v: f"{v} is after/above the maximum {c['maximum']}",
+        )
 
 
 def _check_keys(table: Table, frame: pd.DataFrame, lines, shown: str) -> list[Problem]:
@@ -170,6 +195,7 @@ def _check_keys(table: Table, frame: pd.DataFrame, lines, shown: str) -> list[Pr
             first = frame[dup].groupby(key, observed=True, sort=False).head(2)
             where = [int(lines[i]) for i in first.index[:2]]
             value = ", ".join(str(frame.at[first.index[0], k]) for k in key)
-            problems.append(Problem(shown, where[-1], "+".join(key),
-                                    f"duplicate key ({value}): the same key is on line {where[0]}"))
+            problems.append(
+                Problem(shown, where[-1], "+".join(key), f"duplicate key ({value}): the same key is on line {where[0]}")
+            )
     return problems

@@ -19,16 +19,34 @@ One job per module, in the order a build uses them:
 >>> EDITIONS
 ('student', 'teacher')
 """
+
 from __future__ import annotations
 
 from .builder import BuildResult, build, parse_editions
 from .catalogue import Lesson, catalogue, select_lessons
+from .edition import prepare
 from .execute import Executed, LessonError, execute, execute_many
 from .kernel import EDITIONS
 from .pdf import find_chromium, print_pdf, print_pdfs
-from .edition import prepare
 from .render import render_handout, render_index, warm_up
 
-__all__ = ["EDITIONS", "BuildResult", "Executed", "Lesson", "LessonError", "build", "catalogue", "execute",
-           "execute_many", "find_chromium", "parse_editions", "prepare", "print_pdf", "print_pdfs",
-           "render_handout", "render_index", "select_lessons", "warm_up"]
+__all__ = [
+    "EDITIONS",
+    "BuildResult",
+    "Executed",
+    "Lesson",
+    "LessonError",
+    "build",
+    "catalogue",
+    "execute",
+    "execute_many",
+    "find_chromium",
+    "parse_editions",
+    "prepare",
+    "print_pdf",
+    "print_pdfs",
+    "render_handout",
+    "render_index",
+    "select_lessons",
+    "warm_up",
+]

@@ -12,6 +12,7 @@ error. The result says which lessons ran, which were reused and where the indexe
 >>> parse_editions("both"), parse_editions("teacher")
 (('student', 'teacher'), ('teacher',))
 """
+
 from __future__ import annotations
 
 import os
@@ -26,9 +27,9 @@ from pathlib import Path
 
 from .cache import ExecutedCache
 from .catalogue import Lesson, catalogue, select_lessons
+from .edition import prepare
 from .execute import Executed, execute_many
 from .kernel import EDITIONS
-from .edition import prepare
 from .render import render_handout, render_index, warm_up
 
 
@@ -50,9 +51,14 @@ class BuildResult:
         ran = ", ".join(self.executed) or "none"
         kept = ", ".join(self.reused) or "none"
         indexes = " and ".join(str(self.out / e / "index.html") for e in self.editions)
-        return "\n".join([*self.notes, f"Executed {len(self.executed)} lesson(s): {ran}",
-                          f"Reused {len(self.reused)} unchanged lesson(s) from the cache: {kept}",
-                          f"Wrote {len(self.files)} files in {self.seconds:.1f} s; open {indexes}"])
+        return "\n".join(
+            [
+                *self.notes,
+                f"Executed {len(self.executed)} lesson(s): {ran}",
+                f"Reused {len(self.reused)} unchanged lesson(s) from the cache: {kept}",
+                f"Wrote {len(self.files)} files in {self.seconds:.1f} s; open {indexes}",
+            ]
+        )
 
 
 def parse_editions(editions: str | Iterable[str]) -> tuple[str, ...]:
@@ -78,8 +84,10 @@ class Progress:
 
     def lesson(self, lesson_id: str, seconds: float, verb: str = "ran in") -> None:
         self.done += 1
-        self.say(f"  [{self.done}/{self.total}] {lesson_id:<32} {verb} {seconds:5.1f} s · "
-                 f"{time.perf_counter() - self.start:6.1f} s elapsed")
+        self.say(
+            f"  [{self.done}/{self.total}] {lesson_id:<32} {verb} {seconds:5.1f} s · "
+            f"{time.perf_counter() - self.start:6.1f} s elapsed"
+        )
 
 
 def _cache(cache: bool | str | Path | ExecutedCache) -> ExecutedCache:
@@ -92,10 +100,16 @@ def _cache(cache: bool | str | Path | ExecutedCache) -> ExecutedCache:
     return ExecutedCache(cache)
 
 
-def build(lessons: str | Iterable[str] | None = None, editions: str | Iterable[str] = EDITIONS,
-          out: Path | str = "build/handouts", workers: int | None = None, folder: Path | None = None,
-          progress: bool | None = None, timeout: int = 180,
-          cache: bool | str | Path | ExecutedCache = True) -> BuildResult:
+def build(
+    lessons: str | Iterable[str] | None = None,
+    editions: str | Iterable[str] = EDITIONS,
+    out: Path | str = "build/handouts",
+    workers: int | None = None,
+    folder: Path | None = None,
+    progress: bool | None = None,
+    timeout: int = 180,
+    cache: bool | str | Path | ExecutedCache = True,
+) -> BuildResult:
     """Run (or reuse) lessons and write their handouts; see the module docstring.
 
     ``lessons``: None for every lesson in ``folder`` (default notebooks/), or numbers/names ('01,06').
@@ -115,8 +129,10 @@ def build(lessons: str | Iterable[str] | None = None, editions: str | Iterable[s
     to_run = [lesson for lesson in chosen if lesson.id not in reused]
     report = Progress(len(chosen), enabled=progress)
     cores = max(1, min(workers or os.cpu_count() or 1, len(to_run) or 1))
-    report.say(f"Building {len(chosen)} lesson(s) × {len(editions)} edition(s): {len(reused)} unchanged, "
-               f"{len(to_run)} to run on {cores} core(s) → {out}")
+    report.say(
+        f"Building {len(chosen)} lesson(s) × {len(editions)} edition(s): {len(reused)} unchanged, "
+        f"{len(to_run)} to run on {cores} core(s) → {out}"
+    )
     made_parent = not out.parent.exists()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -145,8 +161,9 @@ def build(lessons: str | Iterable[str] | None = None, editions: str | Iterable[s
                 report.lesson(lesson_id, executed.seconds, "reused, first ran in")
 
         if to_run:
-            execute_many([lesson.path for lesson in to_run], workers=cores, timeout=timeout, on_done=ran,
-                         on_start=reuse_all)
+            execute_many(
+                [lesson.path for lesson in to_run], workers=cores, timeout=timeout, on_done=ran, on_start=reuse_all
+            )
         else:
             reuse_all()
         files = _install(tmp, out, editions, every, chosen, lessons is None)
@@ -156,14 +173,23 @@ def build(lessons: str | Iterable[str] | None = None, editions: str | Iterable[s
             _remove_if_empty(out.parent)
         raise
     shutil.rmtree(tmp, ignore_errors=True)
-    result = BuildResult(out, editions, [lesson.id for lesson in chosen], files, time.perf_counter() - start,
-                         [lesson.id for lesson in to_run], list(reused), list(store.notes))
+    result = BuildResult(
+        out,
+        editions,
+        [lesson.id for lesson in chosen],
+        files,
+        time.perf_counter() - start,
+        [lesson.id for lesson in to_run],
+        list(reused),
+        list(store.notes),
+    )
     report.say(result.summary())
     return result
 
 
-def _install(tmp: Path, out: Path, editions: tuple[str, ...], every: list[Lesson], chosen: list[Lesson],
-             full: bool) -> list[Path]:
+def _install(
+    tmp: Path, out: Path, editions: tuple[str, ...], every: list[Lesson], chosen: list[Lesson], full: bool
+) -> list[Path]:
     """Write the indexes, then move each edition into place (a whole folder at once on a full build)."""
     files = []
     for edition in editions:

@@ -17,6 +17,7 @@ use it only as a key-value store, which a folder of JSON files named by a SHA-25
 >>> len(fp), fp == fingerprint()
 (64, True)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,8 +36,21 @@ from .execute import Executed
 #: Bump when the stored form changes.
 FORMAT = 1
 #: The distributions whose versions are part of every key (a missing one counts as 'absent').
-LIBRARIES = ("nbclient", "nbformat", "nbconvert", "ipykernel", "jupyter_client", "ipython", "ipywidgets",
-             "pandas", "numpy", "matplotlib", "pyyaml", "jsonschema", "pygments")
+LIBRARIES = (
+    "nbclient",
+    "nbformat",
+    "nbconvert",
+    "ipykernel",
+    "jupyter_client",
+    "ipython",
+    "ipywidgets",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "pyyaml",
+    "jsonschema",
+    "pygments",
+)
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -118,8 +132,16 @@ class ExecutedCache:
             return None
         path = executed.path
         entry = self._entry(path, self.key(path))
-        body = json.dumps({"format": FORMAT, "lesson": path.stem, "seconds": round(executed.seconds, 3),
-                           "exercises": executed.exercises, "notebook": executed.notebook}, ensure_ascii=False)
+        body = json.dumps(
+            {
+                "format": FORMAT,
+                "lesson": path.stem,
+                "seconds": round(executed.seconds, 3),
+                "exercises": executed.exercises,
+                "notebook": executed.notebook,
+            },
+            ensure_ascii=False,
+        )
         try:
             fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=self.folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

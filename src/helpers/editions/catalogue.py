@@ -12,6 +12,7 @@ run again and again. ``python -m helpers nav --check`` only reports lessons whos
 >>> lesson_ids()[:2]
 ('00-start-here', '01-recognition-1924')
 """
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
@@ -88,7 +89,11 @@ def section(markdown: str, heading: str) -> str:
 
 
 def bullets(text: str) -> list[str]:
-    return [re.sub(r"^\s*[-*\d.]+\s+", "", line).strip() for line in text.splitlines() if re.match(r"^\s*([-*]|\d+\.)\s+", line)]
+    return [
+        re.sub(r"^\s*[-*\d.]+\s+", "", line).strip()
+        for line in text.splitlines()
+        if re.match(r"^\s*([-*]|\d+\.)\s+", line)
+    ]
 
 
 def catalogue(folder: Path | None = None) -> list[Lesson]:
@@ -103,8 +108,9 @@ def catalogue(folder: Path | None = None) -> list[Lesson]:
         markdown = [cell_text(c) for c in nb.get("cells", []) if c.get("cell_type") == "markdown"]
         title = next((m.splitlines()[0][2:].strip() for m in markdown if m.startswith("# ")), path.stem)
         front = next((m for m in markdown if re.search(r"^##\s+Questions", m, re.M)), "")
-        lessons.append(Lesson(path.stem, path, match.group(1), title, bullets(section(front, "Questions")),
-                              section(front, "Time")))
+        lessons.append(
+            Lesson(path.stem, path, match.group(1), title, bullets(section(front, "Questions")), section(front, "Time"))
+        )
     return lessons
 
 
@@ -122,8 +128,11 @@ def select_lessons(lessons: Sequence[Lesson], wanted: str | Iterable[str] | None
     chosen = []
     for name in names:
         key = name.removesuffix(".ipynb")
-        match = [lesson for lesson in lessons if key in (lesson.id, lesson.number)
-                 or (key.isdigit() and len(key) < 2 and lesson.number == key.zfill(2))]
+        match = [
+            lesson
+            for lesson in lessons
+            if key in (lesson.id, lesson.number) or (key.isdigit() and len(key) < 2 and lesson.number == key.zfill(2))
+        ]
         if not match:
             have = ", ".join(lesson.id for lesson in lessons) or "none"
             raise KeyError(f"no lesson {name!r} in notebooks/ (lessons: {have})")
@@ -131,7 +140,7 @@ def select_lessons(lessons: Sequence[Lesson], wanted: str | Iterable[str] | None
     return sorted(chosen, key=lambda lesson: lesson.id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lesson_title(lesson_id: str) -> str:
     """A lesson's title as people read it, from its notebook's first heading; the id when there is none.
 
@@ -169,8 +178,14 @@ def update_navigation(check: bool = False, folder: Path | None = None) -> list[P
         if not cells:
             stale.append(lesson.path)
             if not check:
-                nb["cells"].append({"cell_type": "markdown", "id": uuid.uuid4().hex[:8], "metadata": {"tags": ["navigation"]},
-                                   "source": wanted})
+                nb["cells"].append(
+                    {
+                        "cell_type": "markdown",
+                        "id": uuid.uuid4().hex[:8],
+                        "metadata": {"tags": ["navigation"]},
+                        "source": wanted,
+                    }
+                )
         elif cell_text(cells[0]) != wanted:
             stale.append(lesson.path)
             cells[0]["source"] = wanted

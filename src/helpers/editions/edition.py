@@ -15,6 +15,7 @@ Everything is decided from cell metadata (tags) and from the labels :mod:`.kerne
 >>> only_shows('show("a")\\n# a comment\\ndisplay(show("b"))'), only_shows('x = 1\\nshow("a")')
 (True, False)
 """
+
 from __future__ import annotations
 
 import ast
@@ -47,9 +48,14 @@ def prepare(executed: Executed, edition: str):
             widgets = [out for out in cell.get("outputs", []) if WIDGET_MIME in out.get("data", {})]
             if widgets and len(widgets) == len(cell.outputs) and only_shows(cell.source):
                 cell.metadata["tags"] = [*tags, "remove-input"]
-            cell.outputs = [] if "remove-output" in tags else [
-                _static(out, edition, state, executed.exercises) if out in widgets else _steady(out, styler_ids)
-                for out in cell.get("outputs", [])]
+            cell.outputs = (
+                []
+                if "remove-output" in tags
+                else [
+                    _static(out, edition, state, executed.exercises) if out in widgets else _steady(out, styler_ids)
+                    for out in cell.get("outputs", [])
+                ]
+            )
         cells.append(cell)
     nb.cells = cells
     return nb
@@ -76,8 +82,10 @@ def _static(out: dict, edition: str, state: dict, exercises: list[dict]) -> dict
     elif found.get("widget") == "progress":
         html = your_answers(edition)
     elif figure or found.get("widget") == "explorer":
-        html = (f'<section class="tr-exercise tr-explorer"><h3>Explore the events</h3>'
-                f'{figure or "<p><em>Interactive: open the notebook to use the timeline explorer.</em></p>"}</section>')
+        html = (
+            f'<section class="tr-exercise tr-explorer"><h3>Explore the events</h3>'
+            f"{figure or '<p><em>Interactive: open the notebook to use the timeline explorer.</em></p>'}</section>"
+        )
     else:
         html = '<p class="tr-note"><em>An interactive element: open the notebook to use it.</em></p>'
     return {"output_type": "display_data", "metadata": {}, "data": {"text/html": html}}
@@ -114,8 +122,14 @@ def _widget_tree(state: dict, model_id: str) -> list[dict]:
 def _explorer_figure(state: dict, model_id: str) -> str:
     """The explorer's timeline as it was first drawn, with a caption naming its date range, or ''."""
     models = _widget_tree(state, model_id)
-    image = next((m["state"].get("value", "") for m in models
-                  if m.get("model_name") == "HTMLModel" and "<img" in m["state"].get("value", "")), "")
+    image = next(
+        (
+            m["state"].get("value", "")
+            for m in models
+            if m.get("model_name") == "HTMLModel" and "<img" in m["state"].get("value", "")
+        ),
+        "",
+    )
     if not image:
         return ""
     image = re.search(r"<img\b[^>]*>", image).group(0)
@@ -125,9 +139,11 @@ def _explorer_figure(state: dict, model_id: str) -> str:
         if m.get("model_name") == "SelectionRangeSliderModel" and s.get("_options_labels") and s.get("index"):
             labels, (lo, hi) = s["_options_labels"], s["index"]
             span = f" from {labels[lo]} to {labels[hi]}"
-    return (f'<figure class="tr-figure">{image}<figcaption>The timeline as the explorer first draws it{escape(span)}. '
-            f"In the notebook you can change the dates, the theme and the person, and read the matching events "
-            f"in a table.</figcaption></figure>")
+    return (
+        f'<figure class="tr-figure">{image}<figcaption>The timeline as the explorer first draws it{escape(span)}. '
+        f"In the notebook you can change the dates, the theme and the person, and read the matching events "
+        f"in a table.</figcaption></figure>"
+    )
 
 
 def _with_figure(section: str, figure: str) -> str:
@@ -140,12 +156,16 @@ def _with_figure(section: str, figure: str) -> str:
 def your_answers(edition: str) -> str:
     """What stands in for the progress panel on paper."""
     if edition == "teacher":
-        body = ("<p>In the notebook a progress panel stands here: it counts the exercises the student has tried "
-                "and <strong>Export my answers (CSV)</strong> writes a file they can send you. On paper, students "
-                "write their answers in the ruled spaces.</p>")
+        body = (
+            "<p>In the notebook a progress panel stands here: it counts the exercises the student has tried "
+            "and <strong>Export my answers (CSV)</strong> writes a file they can send you. On paper, students "
+            "write their answers in the ruled spaces.</p>"
+        )
     else:
-        body = ("<p>Write your answers in the spaces above. In the notebook, a panel here counts the exercises you "
-                "have tried and can export your answers for your teacher.</p>"
-                '<p class="tr-name">Name: <span></span> Date: <span></span></p>')
+        body = (
+            "<p>Write your answers in the spaces above. In the notebook, a panel here counts the exercises you "
+            "have tried and can export your answers for your teacher.</p>"
+            '<p class="tr-name">Name: <span></span> Date: <span></span></p>'
+        )
     heading = "Students' answers" if edition == "teacher" else "Your answers"
     return f'<section class="tr-answers"><h3>{heading}</h3>{body}</section>'

@@ -7,6 +7,7 @@ a throwaway file (never the student's own) and the kernel's own chatter goes to 
 Two injected cells, removed afterwards, run :mod:`.kernel` in the lesson's kernel: the first labels the
 pack's widgets in the outputs, the last renders the exercises shown (``Executed.exercises``).
 """
+
 from __future__ import annotations
 
 import os
@@ -89,8 +90,13 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None) -
         # shutdown_kernel="immediate": every output (and the widget state) is in hand once the last cell
         # is idle, so the kernel is stopped at once. The polite shutdown took 0.2 s, or 3.2 s in about one
         # run in three here (bench/README.md), for a kernel whose state is thrown away anyway.
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
-                                resources={"metadata": {"path": str(workdir or path.parent)}})
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": str(workdir or path.parent)}},
+        )
         try:
             with log_path.open("wb") as log:  # the kernel's own stdout/stderr (start-up notices, crashes)
                 client.execute(stdout=log, stderr=log)
@@ -100,8 +106,9 @@ def execute(path: Path | str, timeout: int = 180, workdir: Path | None = None) -
                 raise LessonError(path.stem, None, f"the builder's epilogue cell failed: {_short_error(exc)}") from None
             raise LessonError(path.stem, failed, _short_error(exc)) from None
         except Exception as exc:  # kernel died, timeout, ...
-            raise LessonError(path.stem, _failed_cell(nb, running=True),
-                              f"{type(exc).__name__}: {exc}{_log_tail(log_path)}") from None
+            raise LessonError(
+                path.stem, _failed_cell(nb, running=True), f"{type(exc).__name__}: {exc}{_log_tail(log_path)}"
+            ) from None
         finally:
             os.environ.clear()
             os.environ.update(env_before)
@@ -128,8 +135,11 @@ def _failed_cell(nb, running: bool = False) -> int | None:
             if out.get("output_type") == "error":
                 return i
     if running:
-        started = [i for i, cell in enumerate(nb.cells)
-                   if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("execution", {})]
+        started = [
+            i
+            for i, cell in enumerate(nb.cells)
+            if cell.get("cell_type") == "code" and cell.get("metadata", {}).get("execution", {})
+        ]
         if started and started[-1] > 0:
             return started[-1]
     return None
@@ -150,9 +160,13 @@ def _short_error(exc) -> str:
     return f"{name}: {value}"
 
 
-def execute_many(paths: Iterable[Path], workers: int | None = None, timeout: int = 180,
-                 on_done: Callable[[Executed], None] | None = None,
-                 on_start: Callable[[], None] | None = None) -> list[Executed]:
+def execute_many(
+    paths: Iterable[Path],
+    workers: int | None = None,
+    timeout: int = 180,
+    on_done: Callable[[Executed], None] | None = None,
+    on_start: Callable[[], None] | None = None,
+) -> list[Executed]:
     """Execute lessons in parallel (one fresh kernel each, one worker process per core); results in the
     order given. ``on_done`` is called in this process as each lesson finishes; ``on_start`` once every
     lesson is handed out and the worker processes exist (a safe moment to start a thread here).

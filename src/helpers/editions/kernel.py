@@ -17,6 +17,7 @@ as one output of type :data:`RENDERED_MIME`: ``{"exercises": [{"id", "student", 
 >>> import pandas as pd; label(pd.DataFrame({"exercise": ["x"], "lesson": ["y"]}))
 {}
 """
+
 from __future__ import annotations
 
 KEY = "truce-and-rupture"

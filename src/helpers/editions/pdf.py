@@ -6,6 +6,7 @@ that changed since they were last run (none, right after ``make handouts``), the
 >>> chromium_command("chromium", Path("/tmp/p"), "x.html")[-2:]
 ['--user-data-dir=/tmp/p', 'x.html']
 """
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,18 @@ from pathlib import Path
 from .builder import BuildResult, Progress, build, parse_editions
 from .kernel import EDITIONS
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-extensions", "--no-pdf-header-footer")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-pdf-header-footer",
+)
 
 
 def find_chromium() -> str | None:
@@ -48,8 +58,7 @@ def print_pdf(html: Path, pdf: Path | None = None, chromium: str | None = None, 
     with tempfile.TemporaryDirectory(prefix="truce-chromium-") as profile:
         partial = Path(profile) / "out.pdf"
         cmd = chromium_command(chromium, Path(profile) / "profile", f"--print-to-pdf={partial}", html.as_uri())
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                             env={**os.environ, "HOME": profile})
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env={**os.environ, "HOME": profile})
         if run.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
             tail = "\n".join((run.stderr or "").strip().splitlines()[-5:])
             raise RuntimeError(f"Chromium could not print {html.name} (exit {run.returncode}):\n{tail}")
@@ -57,15 +66,24 @@ def print_pdf(html: Path, pdf: Path | None = None, chromium: str | None = None, 
     return pdf
 
 
-def fresh_handouts(out: Path | str = "build/handouts", editions: str | Iterable[str] = EDITIONS,
-                   folder: Path | None = None, progress: bool | None = None, cache=True) -> BuildResult:
+def fresh_handouts(
+    out: Path | str = "build/handouts",
+    editions: str | Iterable[str] = EDITIONS,
+    folder: Path | None = None,
+    progress: bool | None = None,
+    cache=True,
+) -> BuildResult:
     """Bring the handouts in ``out`` up to date, running only the lessons that changed (the build does)."""
     return build(editions=editions, out=out, folder=folder, progress=progress, cache=cache)
 
 
-def print_pdfs(out: Path | str = "build/handouts", editions: str | Iterable[str] = EDITIONS,
-               workers: int | None = None, progress: bool | None = None,
-               chromium: str | None = None) -> list[Path]:
+def print_pdfs(
+    out: Path | str = "build/handouts",
+    editions: str | Iterable[str] = EDITIONS,
+    workers: int | None = None,
+    progress: bool | None = None,
+    chromium: str | None = None,
+) -> list[Path]:
     """Print every handout (not the indexes) of the given editions to a PDF beside it."""
     out = Path(out)
     pages = [p for e in parse_editions(editions) for p in sorted((out / e).glob("[0-9][0-9]-*.html"))]

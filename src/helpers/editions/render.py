@@ -8,6 +8,7 @@ embedded as ``data:`` URIs, and an A4 print layout with a running header.
 >>> print(inline("**Teaching:** 50 min; *exercises* < 40"))
 <strong>Teaching:</strong> 50 min; <em>exercises</em> &lt; 40
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,8 +21,8 @@ from html import escape
 from pathlib import Path
 
 from .. import _imports as imports
-from .catalogue import Lesson
 from ..lesson import index_bibliography
+from .catalogue import Lesson
 
 PACK = "Truce and Rupture · Anglo-Soviet relations, 1924–1931"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -59,18 +60,27 @@ def _exporter():
             try:
                 lang = nb.metadata.get("language_info", {})
                 lexer = lang.get("pygments_lexer", lang.get("name", None))
-                self.register_filter("highlight_code", self.filters.get(
-                    "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+                self.register_filter(
+                    "highlight_code",
+                    self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+                )
                 resources = self._init_resources(resources)
-                self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-                    notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+                self.register_filter(
+                    "filter_data_type",
+                    WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+                )
             except (AttributeError, TypeError):  # another nbconvert: do it its way
                 return super().from_notebook_node(nb, resources, **kw)
             return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
 
-    return HandoutExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)],
-                           template_file="handout.html.j2", exclude_input_prompt=True,
-                           exclude_output_prompt=True, exclude_anchor_links=True)
+    return HandoutExporter(
+        template_name="lab",
+        extra_template_paths=[str(TEMPLATES)],
+        template_file="handout.html.j2",
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +104,7 @@ def _css_string(text: str) -> str:
     return "".join(c if c.isalnum() or c in " ·,.:;-–—()'’" else f"\\{ord(c):x} " for c in text)
 
 
-def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] = (),
-                   folder: Path | None = None) -> str:
+def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] = (), folder: Path | None = None) -> str:
     """A prepared notebook (see :func:`helpers.editions.edition.prepare`) as one self-contained HTML page."""
     with _EXPORTER_LOCK:
         html, _ = _exporter().from_notebook_node(nb, resources=_resources(lesson, edition))
@@ -104,9 +113,16 @@ def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] =
 
 def _resources(lesson: Lesson | None, edition: str) -> dict:
     title, lesson_id = (lesson.title, lesson.id) if lesson else ("Truce and Rupture", "")
-    return {"edition": edition, "edition_label": edition_label(edition), "lesson_title": title,
-            "lesson_id": lesson_id, "css_title": _css_string(title), "pack": PACK,
-            "handout_css": stylesheet(), "metadata": {"name": title}}
+    return {
+        "edition": edition,
+        "edition_label": edition_label(edition),
+        "lesson_title": title,
+        "lesson_id": lesson_id,
+        "css_title": _css_string(title),
+        "pack": PACK,
+        "handout_css": stylesheet(),
+        "metadata": {"name": title},
+    }
 
 
 _LESSON_LINK = re.compile(r'href="(\d\d-[a-z0-9\-]+)\.ipynb(#[^"]*)?"')
@@ -119,8 +135,9 @@ _REMOTE_LINK = re.compile(r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>
 def offline(html: str, folder: Path, lesson_ids: set[str] = frozenset()) -> str:
     """Make a page self-contained: links to other lessons point at their handouts, local images are
     embedded as data: URIs, and nothing (script, stylesheet, image) is fetched from the network."""
-    html = _LESSON_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"' if m.group(1) in lesson_ids
-                            else m.group(0), html)
+    html = _LESSON_LINK.sub(
+        lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"' if m.group(1) in lesson_ids else m.group(0), html
+    )
     html = _REMOTE_SCRIPT.sub("", html)
     html = _REMOTE_LINK.sub("", html)
     html = focusable_tables(html)
@@ -128,8 +145,11 @@ def offline(html: str, folder: Path, lesson_ids: set[str] = frozenset()) -> str:
 
 
 #: An output that holds a pandas table: on screen it scrolls sideways (``overflow-x: auto``).
-_TABLE_OUTPUT = re.compile(r'(<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*?)(>\s*<div>\s*'
-                           r'(?:<style scoped>.*?</style>\s*)?<table\b[^>]*\bclass="dataframe")', re.S)
+_TABLE_OUTPUT = re.compile(
+    r'(<div class="[^"]*\bjp-OutputArea-output\b[^"]*"[^>]*?)(>\s*<div>\s*'
+    r'(?:<style scoped>.*?</style>\s*)?<table\b[^>]*\bclass="dataframe")',
+    re.S,
+)
 
 
 def focusable_tables(html: str) -> str:
@@ -139,8 +159,9 @@ def focusable_tables(html: str) -> str:
     '<div class="jp-OutputArea-output" tabindex="0" role="region" aria-label="Table 1"><div><table class="dataframe">'
     """
     count = iter(range(1, 10_000))
-    return _TABLE_OUTPUT.sub(lambda m: f'{m.group(1)} tabindex="0" role="region" aria-label="Table {next(count)}"'
-                                       f"{m.group(2)}", html)
+    return _TABLE_OUTPUT.sub(
+        lambda m: f'{m.group(1)} tabindex="0" role="region" aria-label="Table {next(count)}"{m.group(2)}', html
+    )
 
 
 def _embed_image(tag: str, folder: Path) -> str:
@@ -157,24 +178,38 @@ def _embed_image(tag: str, folder: Path) -> str:
         return f'<span class="tr-missing-image">[image not embedded: {alt_text}]</span>'
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return tag[:match.start(2)] + f"data:{kind};base64,{data}" + tag[match.end(2):]
+    return tag[: match.start(2)] + f"data:{kind};base64,{data}" + tag[match.end(2) :]
 
 
 @lru_cache(maxsize=1)
 def _index_template():
     from jinja2 import Environment, FileSystemLoader
 
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False,
-                       keep_trailing_newline=True).get_template("index.html.j2")
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, keep_trailing_newline=True
+    ).get_template("index.html.j2")
 
 
 def render_index(lessons: Sequence[Lesson], edition: str) -> str:
     """An edition's index page: each lesson with its title (a link), its questions and its time, then the
     bibliography grouped by tier (:func:`helpers.lesson.index_bibliography`)."""
-    items = [{"id": lesson.id, "title": lesson.title, "questions": [inline(q) for q in lesson.questions],
-              "time": inline(lesson.time) if lesson.time else ""} for lesson in lessons]
-    return _index_template().render(lessons=items, edition=edition, label=edition_label(edition), pack=PACK,
-                                    css=stylesheet(), bibliography=index_bibliography())
+    items = [
+        {
+            "id": lesson.id,
+            "title": lesson.title,
+            "questions": [inline(q) for q in lesson.questions],
+            "time": inline(lesson.time) if lesson.time else "",
+        }
+        for lesson in lessons
+    ]
+    return _index_template().render(
+        lessons=items,
+        edition=edition,
+        label=edition_label(edition),
+        pack=PACK,
+        css=stylesheet(),
+        bibliography=index_bibliography(),
+    )
 
 
 def inline(markdown: str) -> str:

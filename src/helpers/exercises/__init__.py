@@ -11,23 +11,58 @@ stays cheap.
 
 In a notebook: ``show("start-balfour-1918")`` returns the widget view (a cell ending in it shows it).
 """
+
 from __future__ import annotations
 
 from .bank import Bank, available_lessons, get_exercise, load_all_banks, load_bank, validate_banks
 from .generate import chronology as generate_chronology
 from .generate import documents_to_dates, people_to_offices, quotations_to_speakers
 from .model import (
-    EXERCISE_REF, SKILLS, TYPES, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
-    SourceAnalysis, parse_number,
+    EXERCISE_REF,
+    SKILLS,
+    TYPES,
+    Attempts,
+    Choice,
+    Chronology,
+    Exercise,
+    ExplorerSpec,
+    Feedback,
+    Matching,
+    Numeric,
+    SourceAnalysis,
+    parse_number,
 )
 from .static import render, render_bank
 
 __all__ = [
-    "load_bank", "load_all_banks", "get_exercise", "validate_banks", "available_lessons", "Bank",
-    "show", "explorer", "progress_summary", "render", "render_bank",
-    "generate_chronology", "quotations_to_speakers", "people_to_offices", "documents_to_dates",
-    "Exercise", "Choice", "Chronology", "Matching", "Numeric", "SourceAnalysis", "ExplorerSpec",
-    "Feedback", "Attempts", "parse_number", "SKILLS", "TYPES", "EXERCISE_REF",
+    "load_bank",
+    "load_all_banks",
+    "get_exercise",
+    "validate_banks",
+    "available_lessons",
+    "Bank",
+    "show",
+    "explorer",
+    "progress_summary",
+    "render",
+    "render_bank",
+    "generate_chronology",
+    "quotations_to_speakers",
+    "people_to_offices",
+    "documents_to_dates",
+    "Exercise",
+    "Choice",
+    "Chronology",
+    "Matching",
+    "Numeric",
+    "SourceAnalysis",
+    "ExplorerSpec",
+    "Feedback",
+    "Attempts",
+    "parse_number",
+    "SKILLS",
+    "TYPES",
+    "EXERCISE_REF",
 ]
 
 

@@ -14,6 +14,7 @@ answer 'e' is not among the options (a, b, c, d)``.
 >>> ex.lesson
 '00-start-here'
 """
+
 from __future__ import annotations
 
 import json
@@ -26,14 +27,22 @@ from typing import Any
 import yaml
 
 from .. import _diskcache as diskcache
-from ..errors import DataError, Problem, display_path
 from .. import paths
 from .._imports import jsonschema
 from ..editions.catalogue import lesson_ids
+from ..errors import DataError, Problem, display_path
 from . import generate
 from .generate import Tables
 from .model import (
-    Choice, Exercise, ExplorerSpec, GuidingQuestion, NearMiss, Numeric, Option, Source, SourceAnalysis,
+    Choice,
+    Exercise,
+    ExplorerSpec,
+    GuidingQuestion,
+    NearMiss,
+    Numeric,
+    Option,
+    Source,
+    SourceAnalysis,
 )
 
 
@@ -45,8 +54,20 @@ def __getattr__(name: str):
 
 
 #: Fields of the YAML that are not passed on to the model as they are.
-_COMMON = ("id", "lesson", "title", "skill", "difficulty", "source_ids", "prompt", "hint", "explanation",
-           "teacher_notes", "max_attempts", "app")
+_COMMON = (
+    "id",
+    "lesson",
+    "title",
+    "skill",
+    "difficulty",
+    "source_ids",
+    "prompt",
+    "hint",
+    "explanation",
+    "teacher_notes",
+    "max_attempts",
+    "app",
+)
 
 
 @dataclass(frozen=True)
@@ -118,8 +139,14 @@ def load_all_banks(root: Path | None = None) -> dict[str, Bank]:
         for ex in bank:
             if ex.id in seen:
                 other = display_path(seen[ex.id].path)
-                problems.append(Problem(display_path(bank.path), None, None,
-                                        f"exercise {ex.id!r}: id is already used in {other}; ids must be unique across banks"))
+                problems.append(
+                    Problem(
+                        display_path(bank.path),
+                        None,
+                        None,
+                        f"exercise {ex.id!r}: id is already used in {other}; ids must be unique across banks",
+                    )
+                )
             seen[ex.id] = bank
     if problems:
         raise DataError(problems)
@@ -146,9 +173,12 @@ def validate_banks(root: Path | None = None) -> dict:
 
 # --- reading and checking one file ----------------------------------------------------------------
 
+
 def _inputs(folder: Path) -> list[Path]:
     """What a bank in ``folder`` is checked against: the schemas and the data package's tables."""
-    return sorted([*(folder / "schema").glob("*.json"), *folder.parent.glob("*.csv"), folder.parent / "datapackage.json"])
+    return sorted(
+        [*(folder / "schema").glob("*.json"), *folder.parent.glob("*.csv"), folder.parent / "datapackage.json"]
+    )
 
 
 def _stamp(folder: Path) -> tuple:
@@ -178,8 +208,14 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
     _raise_if(_schema_errors(_validator(schemas, None, whole_bank=True), data, shown, lines, None))
     lesson = path.stem
     if data["lesson"] != lesson:
-        raise DataError(Problem(shown, lines.get(id(data)), "lesson",
-                                f"the bank says lesson {data['lesson']!r} but the file is named {path.name}"))
+        raise DataError(
+            Problem(
+                shown,
+                lines.get(id(data)),
+                "lesson",
+                f"the bank says lesson {data['lesson']!r} but the file is named {path.name}",
+            )
+        )
     tables = tables or Tables(path.parent.parent)
     problems: list[Problem] = []
     exercises: list[Exercise] = []
@@ -198,7 +234,9 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
             continue
         seen.add(ex_id)
         if raw["lesson"] != lesson:
-            problems.append(Problem(shown, line, "lesson", where + f"lesson {raw['lesson']!r} is not this bank's ({lesson})"))
+            problems.append(
+                Problem(shown, line, "lesson", where + f"lesson {raw['lesson']!r} is not this bank's ({lesson})")
+            )
             continue
         try:
             _check_refs(raw, tables)
@@ -281,7 +319,16 @@ def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
             out[f.stem] = json.loads(f.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise DataError(Problem(display_path(f), exc.lineno, None, f"not valid JSON ({exc.msg})")) from None
-    missing = {"bank", "common", "choice", "chronology", "matching", "numeric", "source_analysis", "explorer"} - out.keys()
+    missing = {
+        "bank",
+        "common",
+        "choice",
+        "chronology",
+        "matching",
+        "numeric",
+        "source_analysis",
+        "explorer",
+    } - out.keys()
     if missing:
         raise DataError(f"{display_path(folder)} lacks the schema(s) {', '.join(sorted(missing))}")
     return out
@@ -306,12 +353,14 @@ def _type_schema(schemas: dict[str, dict], kind: Any) -> dict:
         return common
     own = schemas[name]
     merged = {k: v for k, v in own.items() if k not in ("properties", "required", "title", "$schema")}
-    merged.update({
-        "type": "object",
-        "properties": {**common["properties"], **own.get("properties", {})},
-        "required": [*common["required"], *own.get("required", [])],
-        "additionalProperties": False,
-    })
+    merged.update(
+        {
+            "type": "object",
+            "properties": {**common["properties"], **own.get("properties", {})},
+            "required": [*common["required"], *own.get("required", [])],
+            "additionalProperties": False,
+        }
+    )
     return merged
 
 
@@ -360,6 +409,7 @@ def _line_near(err, instance, lines) -> int | None:
 
 # --- references to the tables ---------------------------------------------------------------------
 
+
 def _check_refs(raw: dict, tables: Tables) -> None:
     problems = []
 
@@ -367,10 +417,16 @@ def _check_refs(raw: dict, tables: Tables) -> None:
         for i in ids:
             if i not in index:
                 problems.append(Problem("", None, column, f"{what} {i!r} does not exist in {table}"))
-            elif (table[:-len(".csv")], str(i)) in tables.uncertain:
-                why = tables.uncertain[(table[:-len(".csv")], str(i))]
-                problems.append(Problem("", None, column, f"{what} {i!r} is marked uncertain in uncertain_rows.csv "
-                                                          f"({why}): an exercise cannot use it"))
+            elif (table[: -len(".csv")], str(i)) in tables.uncertain:
+                why = tables.uncertain[(table[: -len(".csv")], str(i))]
+                problems.append(
+                    Problem(
+                        "",
+                        None,
+                        column,
+                        f"{what} {i!r} is marked uncertain in uncertain_rows.csv ({why}): an exercise cannot use it",
+                    )
+                )
 
     need(raw.get("source_ids", ()), tables.references.index, "source", "references.csv", "source_ids")
     if not raw.get("source_ids") and not (raw["type"] == "explorer" or "generate" in raw):
@@ -390,9 +446,13 @@ def _check_refs(raw: dict, tables: Tables) -> None:
         answers = [raw["answer"]] if isinstance(raw["answer"], str) else raw["answer"]
         for a in answers:
             if a not in option_ids:
-                problems.append(Problem("", None, "answer", f"answer {a!r} is not among the options ({', '.join(option_ids)})"))
+                problems.append(
+                    Problem("", None, "answer", f"answer {a!r} is not among the options ({', '.join(option_ids)})")
+                )
         if not raw.get("multiple") and len(answers) != 1:
-            problems.append(Problem("", None, "answer", "a single-answer question needs exactly one answer (or set multiple: true)"))
+            problems.append(
+                Problem("", None, "answer", "a single-answer question needs exactly one answer (or set multiple: true)")
+            )
         for o in raw["options"]:
             if not o["feedback"].strip():
                 problems.append(Problem("", None, "options", f"option {o['id']!r} has no feedback"))
@@ -401,7 +461,11 @@ def _check_refs(raw: dict, tables: Tables) -> None:
         if "generate" in raw and raw["generate"].get("theme") is not None:
             themes = list(tables.events["theme"].cat.categories)
             if raw["generate"]["theme"] not in themes:
-                problems.append(Problem("", None, "generate", f"theme {raw['generate']['theme']!r} is not one of {', '.join(themes)}"))
+                problems.append(
+                    Problem(
+                        "", None, "generate", f"theme {raw['generate']['theme']!r} is not one of {', '.join(themes)}"
+                    )
+                )
     elif kind == "matching":
         need(raw.get("quotations", ()), tables.quotations.index, "quotation", "quotations.csv", "quotations")
         need(raw.get("documents", ()), tables.documents.index, "document", "documents.csv", "documents")
@@ -416,11 +480,25 @@ def _check_refs(raw: dict, tables: Tables) -> None:
     elif kind == "numeric":
         for miss in raw.get("near_misses", ()):
             if abs(miss["value"] - raw["answer"]) <= raw.get("tolerance", 0):
-                problems.append(Problem("", None, "near_misses", f"near miss {miss['value']} is within the tolerance of the answer"))
+                problems.append(
+                    Problem("", None, "near_misses", f"near miss {miss['value']} is within the tolerance of the answer")
+                )
     elif kind == "source_analysis":
         src = raw["source"]
-        need([src["quotation"]] if "quotation" in src else [], tables.quotations.index, "quotation", "quotations.csv", "source")
-        need([src["document"]] if "document" in src else [], tables.documents.index, "document", "documents.csv", "source")
+        need(
+            [src["quotation"]] if "quotation" in src else [],
+            tables.quotations.index,
+            "quotation",
+            "quotations.csv",
+            "source",
+        )
+        need(
+            [src["document"]] if "document" in src else [],
+            tables.documents.index,
+            "document",
+            "documents.csv",
+            "source",
+        )
         q_ids = [q["id"] for q in raw["questions"]]
         if len(set(q_ids)) != len(q_ids):
             problems.append(Problem("", None, "questions", "two guiding questions have the same id"))
@@ -437,6 +515,7 @@ def _check_refs(raw: dict, tables: Tables) -> None:
 
 
 # --- building model objects -----------------------------------------------------------------------
+
 
 def _common(raw: dict) -> dict:
     out = {k: raw[k] for k in _COMMON if k in raw}
@@ -456,31 +535,56 @@ def _build(raw: dict, tables: Tables) -> Exercise:
             return generate.chronology_from_events(raw["events"], tables=tables, **common)
         spec = raw["generate"]
         ex_id, lesson = common.pop("id"), common.pop("lesson")
-        return generate.chronology(theme=spec.get("theme"), lesson=spec.get("from_lesson"), n=spec["n"],
-                                   seed=spec["seed"], id=ex_id, for_lesson=lesson, tables=tables, **common)
+        return generate.chronology(
+            theme=spec.get("theme"),
+            lesson=spec.get("from_lesson"),
+            n=spec["n"],
+            seed=spec["seed"],
+            id=ex_id,
+            for_lesson=lesson,
+            tables=tables,
+            **common,
+        )
     if kind == "matching":
         match = raw["match"]
         if match == "quotation-speaker":
-            return generate.matching_quotations(raw["quotations"], distractors=raw.get("distractors", ()),
-                                                tables=tables, **common)
+            return generate.matching_quotations(
+                raw["quotations"], distractors=raw.get("distractors", ()), tables=tables, **common
+            )
         if match == "person-office":
-            return generate.matching_offices(raw["posts"], raw["date"], distractors=raw.get("distractors", ()),
-                                             tables=tables, **common)
+            return generate.matching_offices(
+                raw["posts"], raw["date"], distractors=raw.get("distractors", ()), tables=tables, **common
+            )
         return generate.matching_documents(raw["documents"], tables=tables, **common)
     if kind == "numeric":
         extra = {k: raw[k].strip() for k in ("feedback_low", "feedback_high") if k in raw}
-        return Numeric(answer=float(raw["answer"]), tolerance=float(raw.get("tolerance", 0)), unit=raw["unit"],
-                       near_misses=tuple(NearMiss(float(m["value"]), m["feedback"].strip()) for m in raw.get("near_misses", ())),
-                       **extra, **common)
+        return Numeric(
+            answer=float(raw["answer"]),
+            tolerance=float(raw.get("tolerance", 0)),
+            unit=raw["unit"],
+            near_misses=tuple(NearMiss(float(m["value"]), m["feedback"].strip()) for m in raw.get("near_misses", ())),
+            **extra,
+            **common,
+        )
     if kind == "source_analysis":
-        questions = tuple(GuidingQuestion(q["id"], q["tag"], q["text"].strip(), q["model_answer"].strip())
-                          for q in raw["questions"])
-        return SourceAnalysis(source=_source(raw["source"], tables), questions=questions,
-                              checklist=tuple(c.strip() for c in raw["checklist"]), **common)
+        questions = tuple(
+            GuidingQuestion(q["id"], q["tag"], q["text"].strip(), q["model_answer"].strip()) for q in raw["questions"]
+        )
+        return SourceAnalysis(
+            source=_source(raw["source"], tables),
+            questions=questions,
+            checklist=tuple(c.strip() for c in raw["checklist"]),
+            **common,
+        )
     if kind == "explorer":
-        return ExplorerSpec(start=raw.get("start", "1917-01-01"), end=raw.get("end", "1932-12-31"),
-                            themes=tuple(raw.get("themes", ())), people=tuple(raw.get("people", ())),
-                            lessons=tuple(raw.get("lessons", ())), **common)
+        return ExplorerSpec(
+            start=raw.get("start", "1917-01-01"),
+            end=raw.get("end", "1932-12-31"),
+            themes=tuple(raw.get("themes", ())),
+            people=tuple(raw.get("people", ())),
+            lessons=tuple(raw.get("lessons", ())),
+            **common,
+        )
     raise DataError(f"unknown exercise type {kind!r}")  # pragma: no cover - the schema stops it first
 
 
@@ -489,14 +593,35 @@ def _source(spec: dict, tables: Tables) -> Source:
     if "quotation" in spec:
         row = tables.quotations.loc[spec["quotation"]]
         speaker = tables.person_name(str(row["speaker_id"]))
-        return Source("quotation", str(row["quote_id"]), str(row["text"]), str(row["setting"]),
-                      str(row["citation"]), speaker, generate.date_label(row["date"], generate.precision_of(row)))
+        return Source(
+            "quotation",
+            str(row["quote_id"]),
+            str(row["text"]),
+            str(row["setting"]),
+            str(row["citation"]),
+            speaker,
+            generate.date_label(row["date"], generate.precision_of(row)),
+        )
     row = tables.documents.loc[spec["document"]]
     author = tables.person_name(str(row["author_id"])) if isinstance(row["author_id"], str) else ""
-    headnote = " · ".join(x for x in (str(row["title"]), str(row["doc_type"]).replace("_", " "),
-                                      author and f"by {author}",
-                                      str(row["reference"]) if isinstance(row["reference"], str) else "") if x)
+    headnote = " · ".join(
+        x
+        for x in (
+            str(row["title"]),
+            str(row["doc_type"]).replace("_", " "),
+            author and f"by {author}",
+            str(row["reference"]) if isinstance(row["reference"], str) else "",
+        )
+        if x
+    )
     refs = tables.references
     citation = "; ".join(str(refs.at[r, "citation"]) for r in row["source_ids"] if r in refs.index)
-    return Source("document", str(row["doc_id"]), str(row["summary"]), headnote, citation, author,
-                  generate.date_label(row["date"], str(row["date_precision"])))
+    return Source(
+        "document",
+        str(row["doc_id"]),
+        str(row["summary"]),
+        headnote,
+        citation,
+        author,
+        generate.date_label(row["date"], str(row["date_precision"])),
+    )

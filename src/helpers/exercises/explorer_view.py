@@ -8,6 +8,7 @@ True
 >>> "alt=" in view.figure_html.value
 True
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -30,7 +31,8 @@ SLIDER_NAMES = (
     "h.setAttribute('aria-label','Start of the date range')});"
     "root.querySelectorAll('.noUi-handle-upper').forEach(function(h){"
     "h.setAttribute('aria-label','End of the date range')})};"
-    "name();new MutationObserver(name).observe(root,{childList:true,subtree:true});})(this)\">")
+    'name();new MutationObserver(name).observe(root,{childList:true,subtree:true});})(this)">'
+)
 #: The width of the timeline drawn for phones (its text is then about as large as on a laptop).
 NARROW_WIDTH = 360
 #: The table lists at most this many events (the timeline shows them all).
@@ -57,20 +59,35 @@ class ExplorerView:
         months = _months(self.events["start_date"])
         options = [(f"{m:%b %Y}", m) for m in months] or [("no events", pd.Timestamp("1924-01-01"))]
         start, end = self._initial_range(months)
-        self.dates = W.SelectionRangeSlider(options=options, index=(start, end), description="Dates:",
-                                            continuous_update=False, style={"description_width": "initial"},
-                                            layout=W.Layout(width="100%", max_width="40em"))
-        themes = [(theme_label(t), str(t)) for t in self.events["theme"].cat.categories
-                  if (self.events["theme"] == t).any()] if len(self.events) else []
+        self.dates = W.SelectionRangeSlider(
+            options=options,
+            index=(start, end),
+            description="Dates:",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="100%", max_width="40em"),
+        )
+        themes = (
+            [(theme_label(t), str(t)) for t in self.events["theme"].cat.categories if (self.events["theme"] == t).any()]
+            if len(self.events)
+            else []
+        )
         first_theme = spec.themes[0] if spec is not None and len(spec.themes) == 1 else ALL
         first_theme = first_theme if first_theme in {value for _, value in themes} else ALL
-        self.theme = W.Dropdown(options=[("All themes", ALL), *themes], value=first_theme, description="Theme:",
-                                style={"description_width": "initial"})
+        self.theme = W.Dropdown(
+            options=[("All themes", ALL), *themes],
+            value=first_theme,
+            description="Theme:",
+            style={"description_width": "initial"},
+        )
         first_person = spec.people[0] if spec is not None and len(spec.people) == 1 else ALL
-        self.person = W.Dropdown(options=self._person_options(self._people_in(self.events)),
-                                 value=first_person if first_person in self._names or first_person == ALL else ALL,
-                                 description="Person:", style={"description_width": "initial"},
-                                 layout=W.Layout(width="auto", max_width="100%"))
+        self.person = W.Dropdown(
+            options=self._person_options(self._people_in(self.events)),
+            value=first_person if first_person in self._names or first_person == ALL else ALL,
+            description="Person:",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto", max_width="100%"),
+        )
         self.count_html = W.HTML("")
         self.figure_html = W.HTML("", layout=W.Layout(width="auto"))
         self.table_html = W.HTML("", layout=W.Layout(width="auto"))
@@ -78,13 +95,19 @@ class ExplorerView:
         for control in (self.dates, self.theme, self.person):
             control.observe(lambda _change: self.redraw(), names="value")
         title = spec.title if spec is not None and spec.title else "Explore the events"
-        prompt = escape(" ".join(spec.prompt.split())) if spec is not None else (
-            "Choose dates, a theme or a person: the timeline and the table show the events that match.")
-        header = W.HTML(f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
-                        f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3><p>{prompt}</p>{SLIDER_NAMES}")
-        self.widget = W.VBox([header, self.dates, W.HBox([self.theme, self.person]), self.count_html,
-                              self.figure_html, self.table_html],
-                             layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
+        prompt = (
+            escape(" ".join(spec.prompt.split()))
+            if spec is not None
+            else ("Choose dates, a theme or a person: the timeline and the table show the events that match.")
+        )
+        header = W.HTML(
+            f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
+            f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3><p>{prompt}</p>{SLIDER_NAMES}"
+        )
+        self.widget = W.VBox(
+            [header, self.dates, W.HBox([self.theme, self.person]), self.count_html, self.figure_html, self.table_html],
+            layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"),
+        )
         self.widget.add_class("tr-view")
         self.shown = self.events.iloc[0:0]
         self.redraw()
@@ -156,8 +179,9 @@ class ExplorerView:
         self.alt_text = describe_timeline(self.shown)
         # a narrower drawing (fewer date labels, larger text once scaled) for a phone-sized screen
         narrow = timeline_svg(self.shown, title=self._title(), width=NARROW_WIDTH)
-        self.figure_html.value = picture_html(svg_html(timeline_svg(self.shown, title=self._title()), self.alt_text),
-                                              narrow)
+        self.figure_html.value = picture_html(
+            svg_html(timeline_svg(self.shown, title=self._title()), self.alt_text), narrow
+        )
         self.table_html.value = self._table()
 
     def _title(self) -> str:
@@ -174,16 +198,23 @@ class ExplorerView:
         rows = []
         for _, e in self.shown.head(MAX_TABLE_ROWS).iterrows():
             who = ", ".join(self._names.get(p, p) for p in e["people"])
-            rows.append(f"<tr><td>{e['start_date']:%d %b %Y}</td><td>{escape(str(e['title']))}</td>"
-                        f"<td>{escape(theme_label(e['theme']))}</td><td>{escape(who)}</td></tr>")
-        more = (f"<p>… and {len(self.shown) - MAX_TABLE_ROWS} more (narrow the filters).</p>"
-                if len(self.shown) > MAX_TABLE_ROWS else "")
+            rows.append(
+                f"<tr><td>{e['start_date']:%d %b %Y}</td><td>{escape(str(e['title']))}</td>"
+                f"<td>{escape(theme_label(e['theme']))}</td><td>{escape(who)}</td></tr>"
+            )
+        more = (
+            f"<p>… and {len(self.shown) - MAX_TABLE_ROWS} more (narrow the filters).</p>"
+            if len(self.shown) > MAX_TABLE_ROWS
+            else ""
+        )
         # the scrolling box takes the keyboard's focus (tabindex), so it can be scrolled without a mouse
-        return ("<div class='tr-scroll' tabindex='0' role='region' aria-label='Events shown on the timeline' "
-                "style='max-height: 28em; overflow: auto;'><table class='tr-matching'>"
-                "<caption>Events shown on the timeline</caption>"
-                "<tr><th scope='col'>Date</th><th scope='col'>Event</th><th scope='col'>Theme</th>"
-                "<th scope='col'>People</th></tr>" + "".join(rows) + "</table></div>" + more)
+        return (
+            "<div class='tr-scroll' tabindex='0' role='region' aria-label='Events shown on the timeline' "
+            "style='max-height: 28em; overflow: auto;'><table class='tr-matching'>"
+            "<caption>Events shown on the timeline</caption>"
+            "<tr><th scope='col'>Date</th><th scope='col'>Event</th><th scope='col'>Theme</th>"
+            "<th scope='col'>People</th></tr>" + "".join(rows) + "</table></div>" + more
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -213,8 +244,7 @@ def picture_html(img: str, narrow_svg: str) -> str:
     import base64
 
     data = base64.b64encode(narrow_svg.encode("utf-8")).decode("ascii")
-    return (f'<picture><source media="(max-width: 600px)" srcset="data:image/svg+xml;base64,{data}">'
-            f"{img}</picture>")
+    return f'<picture><source media="(max-width: 600px)" srcset="data:image/svg+xml;base64,{data}">{img}</picture>'
 
 
 def _months(dates: pd.Series) -> list[pd.Timestamp]:

@@ -12,6 +12,7 @@ check the same. Every text comes from a table row; nothing here states a fact of
 >>> m.check(m.key()).status
 'correct'
 """
+
 from __future__ import annotations
 
 import random
@@ -104,10 +105,13 @@ class Dated:
         """'12 May 1927', 'May 1927' or '1927'."""
         return date_label(self.date, self.precision)
 
-    def before(self, other: "Dated") -> bool:
+    def before(self, other: Dated) -> bool:
         """True when this date is certainly earlier than ``other`` at the coarser of the two precisions."""
-        coarse = "year" if "year" in (self.precision, other.precision) else (
-            "month" if "month" in (self.precision, other.precision) else "day")
+        coarse = (
+            "year"
+            if "year" in (self.precision, other.precision)
+            else ("month" if "month" in (self.precision, other.precision) else "day")
+        )
         a, b = self.date, other.date
         if coarse == "year":
             return a.year < b.year
@@ -128,7 +132,7 @@ def clear_order(dates: Sequence[Dated]) -> bool:
     (True, False)
     """
     ordered = sorted(dates, key=lambda d: d.date)
-    return all(a.before(b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+    return all(a.before(b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def letters(n: int) -> list[str]:
@@ -138,8 +142,10 @@ def letters(n: int) -> list[str]:
 
 # --- chronology -----------------------------------------------------------------------------------
 
-def chronology_from_events(event_ids: Sequence[str], *, id: str, lesson: str, tables: Tables | None = None,
-                           **common) -> Chronology:
+
+def chronology_from_events(
+    event_ids: Sequence[str], *, id: str, lesson: str, tables: Tables | None = None, **common
+) -> Chronology:
     """A chronology of the given events; the right order comes from their dates in events.csv.
 
     Items are labelled A, B, C ... in a shuffled order fixed by the exercise id, so the labels give
@@ -158,8 +164,10 @@ def chronology_from_events(event_ids: Sequence[str], *, id: str, lesson: str, ta
     dated = {e: Dated(events.at[e, "start_date"], str(events.at[e, "date_precision"])) for e in event_ids}
     if not clear_order(list(dated.values())):
         clash = _first_clash(dated)
-        raise DataError(f"events {clash[0]!r} and {clash[1]!r} cannot be put in order "
-                        "(same date, or a date known only to the month or year)")
+        raise DataError(
+            f"events {clash[0]!r} and {clash[1]!r} cannot be put in order "
+            "(same date, or a date known only to the month or year)"
+        )
     rng = random.Random(id)
     shuffled_ids = list(event_ids)
     rng.shuffle(shuffled_ids)
@@ -167,17 +175,33 @@ def chronology_from_events(event_ids: Sequence[str], *, id: str, lesson: str, ta
     if shuffled_ids == chronological:
         shuffled_ids = shuffled_ids[1:] + shuffled_ids[:1]
     labels = dict(zip(shuffled_ids, letters(len(shuffled_ids))))
-    items = tuple(Item(labels[e], str(events.at[e, "title"]), dated[e].label(), e)
-                  for e in sorted(shuffled_ids, key=labels.get))
+    items = tuple(
+        Item(labels[e], str(events.at[e, "title"]), dated[e].label(), e) for e in sorted(shuffled_ids, key=labels.get)
+    )
     order = tuple(labels[e] for e in chronological)
     source_ids = _union([common.pop("source_ids", ()), *(events.at[e, "source_ids"] for e in chronological)])
-    return Chronology(id=id, lesson=lesson, items=items, order=order, source_ids=tuple(source_ids),
-                      skill=common.pop("skill", "chronology"), **common)
+    return Chronology(
+        id=id,
+        lesson=lesson,
+        items=items,
+        order=order,
+        source_ids=tuple(source_ids),
+        skill=common.pop("skill", "chronology"),
+        **common,
+    )
 
 
-def chronology(theme: str | None = None, lesson: str | None = None, n: int = 5, seed: int = 0, *,
-               id: str | None = None, for_lesson: str | None = None, tables: Tables | None = None,
-               **common) -> Chronology:
+def chronology(
+    theme: str | None = None,
+    lesson: str | None = None,
+    n: int = 5,
+    seed: int = 0,
+    *,
+    id: str | None = None,
+    for_lesson: str | None = None,
+    tables: Tables | None = None,
+    **common,
+) -> Chronology:
     """A chronology of ``n`` events drawn at random (but repeatably: same ``seed``, same exercise)
     from a theme and/or a lesson of the events table. Only events marked certain are drawn.
 
@@ -188,8 +212,9 @@ def chronology(theme: str | None = None, lesson: str | None = None, n: int = 5, 
     tables = tables or Tables()
     events = tables.events
     # only events marked certain, and none whose sourcing is uncertain (data/uncertain_rows.csv)
-    pool = events[(events["certainty"] == "certain")
-                  & ~events["event_id"].map(lambda e: ("events", e) in tables.uncertain)]
+    pool = events[
+        (events["certainty"] == "certain") & ~events["event_id"].map(lambda e: ("events", e) in tables.uncertain)
+    ]
     if theme is not None:
         _check_vocabulary(events, "theme", theme)
         pool = pool[pool["theme"] == theme]
@@ -216,14 +241,23 @@ def chronology(theme: str | None = None, lesson: str | None = None, n: int = 5, 
     label = "-".join(str(v) for v in (theme, lesson) if v) or "all"
     exercise_id = id or f"gen-chronology-{label}-{n}-{seed}"
     prompt = common.pop("prompt", "Put these events in the order they happened, earliest first.")
-    return chronology_from_events(chosen, id=exercise_id, lesson=for_lesson or lesson or "practice",
-                                  tables=tables, prompt=prompt, **common)
+    return chronology_from_events(
+        chosen, id=exercise_id, lesson=for_lesson or lesson or "practice", tables=tables, prompt=prompt, **common
+    )
 
 
 # --- matching -------------------------------------------------------------------------------------
 
-def _matching(left: list[tuple[str, str]], right_of: dict[str, str], *, id: str, lesson: str,
-              distractors: Iterable[str] = (), **common) -> Matching:
+
+def _matching(
+    left: list[tuple[str, str]],
+    right_of: dict[str, str],
+    *,
+    id: str,
+    lesson: str,
+    distractors: Iterable[str] = (),
+    **common,
+) -> Matching:
     """Build a matching exercise from (left key, left text) pairs and each left key's right-hand text."""
     low, high = MATCHING_SIZE
     if not low <= len(left) <= high:
@@ -236,25 +270,49 @@ def _matching(left: list[tuple[str, str]], right_of: dict[str, str], *, id: str,
     return Matching(id=id, lesson=lesson, left=left_items, right=right, pairs=pairs, **common)
 
 
-def matching_quotations(quote_ids: Sequence[str], *, id: str, lesson: str, distractors: Sequence[str] = (),
-                        tables: Tables | None = None, **common) -> Matching:
+def matching_quotations(
+    quote_ids: Sequence[str],
+    *,
+    id: str,
+    lesson: str,
+    distractors: Sequence[str] = (),
+    tables: Tables | None = None,
+    **common,
+) -> Matching:
     """Match each quotation to its speaker (names from people.csv; ``distractors`` are extra person ids)."""
     tables = tables or Tables()
     q = tables.quotations
     _known(quote_ids, q.index, "quotation", "quotations.csv")
     _known(distractors, tables.people.index, "person", "people.csv")
-    left = [(qid, f"“{q.at[qid, 'text']}” ({date_label(q.at[qid, 'date'], precision_of(q.loc[qid]))})")
-            for qid in quote_ids]
+    left = [
+        (qid, f"“{q.at[qid, 'text']}” ({date_label(q.at[qid, 'date'], precision_of(q.loc[qid]))})") for qid in quote_ids
+    ]
     right_of = {qid: tables.person_name(str(q.at[qid, "speaker_id"])) for qid in quote_ids}
     source_ids = _union([common.pop("source_ids", ()), *(q.at[qid, "source_ids"] for qid in quote_ids)])
-    return _matching(left, right_of, id=id, lesson=lesson, source_ids=tuple(source_ids),
-                     distractors=[tables.person_name(p) for p in distractors],
-                     left_label=common.pop("left_label", "Quotation"), right_label=common.pop("right_label", "Speaker"),
-                     skill=common.pop("skill", "sourcing"), **common)
+    return _matching(
+        left,
+        right_of,
+        id=id,
+        lesson=lesson,
+        source_ids=tuple(source_ids),
+        distractors=[tables.person_name(p) for p in distractors],
+        left_label=common.pop("left_label", "Quotation"),
+        right_label=common.pop("right_label", "Speaker"),
+        skill=common.pop("skill", "sourcing"),
+        **common,
+    )
 
 
-def matching_offices(post_ids: Sequence[str], on, *, id: str, lesson: str, distractors: Sequence[str] = (),
-                     tables: Tables | None = None, **common) -> Matching:
+def matching_offices(
+    post_ids: Sequence[str],
+    on,
+    *,
+    id: str,
+    lesson: str,
+    distractors: Sequence[str] = (),
+    tables: Tables | None = None,
+    **common,
+) -> Matching:
     """Match each person to the post they held on date ``on`` (from offices.csv and posts.csv).
 
     ``distractors`` are extra post ids that nobody in the list held on that date.
@@ -269,8 +327,10 @@ def matching_offices(post_ids: Sequence[str], on, *, id: str, lesson: str, distr
         if tenure is None:
             raise DataError(f"offices.csv records nobody in post {post!r} on {when:%Y-%m-%d}")
         if not _clearly_in_office(tenure, when):
-            raise DataError(f"offices.csv knows the dates of {tenure['tenure_id']} only to the month or year, "
-                            f"so it cannot say who held {post!r} on {when:%Y-%m-%d}: choose another date")
+            raise DataError(
+                f"offices.csv knows the dates of {tenure['tenure_id']} only to the month or year, "
+                f"so it cannot say who held {post!r} on {when:%Y-%m-%d}: choose another date"
+            )
         person = str(tenure["person_id"])
         if person in right_of:
             raise DataError(f"{person!r} held two of the posts on {when:%Y-%m-%d}; choose posts with different holders")
@@ -278,15 +338,23 @@ def matching_offices(post_ids: Sequence[str], on, *, id: str, lesson: str, distr
         right_of[person] = str(tables.posts.at[post, "title"])
         sources.extend(tenure["source_ids"])
     source_ids = _union([common.pop("source_ids", ()), sources])
-    return _matching(left, right_of, id=id, lesson=lesson, source_ids=tuple(source_ids),
-                     distractors=[str(tables.posts.at[p, "title"]) for p in distractors],
-                     left_label=common.pop("left_label", "Person"),
-                     right_label=common.pop("right_label", f"Post held on {date_label(when)}"),
-                     skill=common.pop("skill", "contextualisation"), **common)
+    return _matching(
+        left,
+        right_of,
+        id=id,
+        lesson=lesson,
+        source_ids=tuple(source_ids),
+        distractors=[str(tables.posts.at[p, "title"]) for p in distractors],
+        left_label=common.pop("left_label", "Person"),
+        right_label=common.pop("right_label", f"Post held on {date_label(when)}"),
+        skill=common.pop("skill", "contextualisation"),
+        **common,
+    )
 
 
-def matching_documents(doc_ids: Sequence[str], *, id: str, lesson: str, tables: Tables | None = None,
-                       **common) -> Matching:
+def matching_documents(
+    doc_ids: Sequence[str], *, id: str, lesson: str, tables: Tables | None = None, **common
+) -> Matching:
     """Match each document to its date (as precisely as documents.csv knows it)."""
     tables = tables or Tables()
     d = tables.documents
@@ -298,13 +366,28 @@ def matching_documents(doc_ids: Sequence[str], *, id: str, lesson: str, tables: 
     left = [(doc, str(d.at[doc, "title"])) for doc in doc_ids]
     right_of = {doc: dated[doc].label() for doc in doc_ids}
     source_ids = _union([common.pop("source_ids", ()), *(d.at[doc, "source_ids"] for doc in doc_ids)])
-    return _matching(left, right_of, id=id, lesson=lesson, source_ids=tuple(source_ids),
-                     left_label=common.pop("left_label", "Document"), right_label=common.pop("right_label", "Date"),
-                     skill=common.pop("skill", "chronology"), **common)
+    return _matching(
+        left,
+        right_of,
+        id=id,
+        lesson=lesson,
+        source_ids=tuple(source_ids),
+        left_label=common.pop("left_label", "Document"),
+        right_label=common.pop("right_label", "Date"),
+        skill=common.pop("skill", "chronology"),
+        **common,
+    )
 
 
-def quotations_to_speakers(lesson: str | None = None, n: int = 4, seed: int = 0, *, id: str | None = None,
-                           tables: Tables | None = None, **common) -> Matching:
+def quotations_to_speakers(
+    lesson: str | None = None,
+    n: int = 4,
+    seed: int = 0,
+    *,
+    id: str | None = None,
+    tables: Tables | None = None,
+    **common,
+) -> Matching:
     """``n`` quotations by ``n`` different speakers, drawn at random (seeded) from a lesson or from all."""
     tables = tables or Tables()
     q = tables.quotations
@@ -313,12 +396,26 @@ def quotations_to_speakers(lesson: str | None = None, n: int = 4, seed: int = 0,
     if len(chosen) < n:
         raise DataError(f"only {len(chosen)} quotations by different speakers for lesson {lesson!r}; asked for {n}")
     prompt = common.pop("prompt", "Who said or wrote each of these? Match each quotation to its speaker.")
-    return matching_quotations(chosen, id=id or f"gen-matching-quotations-{lesson or 'all'}-{n}-{seed}",
-                               lesson=lesson or "practice", tables=tables, prompt=prompt, **common)
+    return matching_quotations(
+        chosen,
+        id=id or f"gen-matching-quotations-{lesson or 'all'}-{n}-{seed}",
+        lesson=lesson or "practice",
+        tables=tables,
+        prompt=prompt,
+        **common,
+    )
 
 
-def people_to_offices(on, n: int = 4, seed: int = 0, *, country: str | None = None, id: str | None = None,
-                      tables: Tables | None = None, **common) -> Matching:
+def people_to_offices(
+    on,
+    n: int = 4,
+    seed: int = 0,
+    *,
+    country: str | None = None,
+    id: str | None = None,
+    tables: Tables | None = None,
+    **common,
+) -> Matching:
     """``n`` posts (sole posts, different holders) with their holders on date ``on``, drawn at random (seeded)."""
     tables = tables or Tables()
     when = pd.Timestamp(on)
@@ -326,18 +423,35 @@ def people_to_offices(on, n: int = 4, seed: int = 0, *, country: str | None = No
     pool = posts[posts["sole"].fillna(False).astype(bool)]
     if country is not None:
         pool = pool[pool["country"] == country]
-    held = [p for p in sorted(pool.index)
-            if (t := _tenure_on(tables.offices, p, when)) is not None and _clearly_in_office(t, when)]
+    held = [
+        p
+        for p in sorted(pool.index)
+        if (t := _tenure_on(tables.offices, p, when)) is not None and _clearly_in_office(t, when)
+    ]
     chosen = _distinct_sample(held, lambda p: _tenure_on(tables.offices, p, when)["person_id"], n, seed)
     if len(chosen) < n:
         raise DataError(f"only {len(chosen)} posts with different holders on {when:%Y-%m-%d}; asked for {n}")
     prompt = common.pop("prompt", f"Who held which post on {date_label(when)}? Match each person to a post.")
-    return matching_offices(chosen, when, id=id or f"gen-matching-offices-{when:%Y-%m-%d}-{n}-{seed}",
-                            lesson=common.pop("lesson", "practice"), tables=tables, prompt=prompt, **common)
+    return matching_offices(
+        chosen,
+        when,
+        id=id or f"gen-matching-offices-{when:%Y-%m-%d}-{n}-{seed}",
+        lesson=common.pop("lesson", "practice"),
+        tables=tables,
+        prompt=prompt,
+        **common,
+    )
 
 
-def documents_to_dates(lesson: str | None = None, n: int = 4, seed: int = 0, *, id: str | None = None,
-                       tables: Tables | None = None, **common) -> Matching:
+def documents_to_dates(
+    lesson: str | None = None,
+    n: int = 4,
+    seed: int = 0,
+    *,
+    id: str | None = None,
+    tables: Tables | None = None,
+    **common,
+) -> Matching:
     """``n`` documents with dates known to the day and all different, drawn at random (seeded)."""
     tables = tables or Tables()
     d = tables.documents
@@ -348,15 +462,25 @@ def documents_to_dates(lesson: str | None = None, n: int = 4, seed: int = 0, *, 
     if len(chosen) < n:
         raise DataError(f"only {len(chosen)} documents with distinct dates; asked for {n}")
     prompt = common.pop("prompt", "When was each document written? Match each one to its date.")
-    return matching_documents(chosen, id=id or f"gen-matching-documents-{lesson or 'all'}-{n}-{seed}",
-                              lesson=lesson or "practice", tables=tables, prompt=prompt, **common)
+    return matching_documents(
+        chosen,
+        id=id or f"gen-matching-documents-{lesson or 'all'}-{n}-{seed}",
+        lesson=lesson or "practice",
+        tables=tables,
+        prompt=prompt,
+        **common,
+    )
 
 
 # --- small helpers --------------------------------------------------------------------------------
 
+
 def _tenure_on(offices: pd.DataFrame, post_id: str, when: pd.Timestamp):
-    rows = offices[(offices["post_id"] == post_id) & (offices["start_date"] <= when)
-                   & (offices["end_date"].isna() | (offices["end_date"] >= when))]
+    rows = offices[
+        (offices["post_id"] == post_id)
+        & (offices["start_date"] <= when)
+        & (offices["end_date"].isna() | (offices["end_date"] >= when))
+    ]
     return None if rows.empty else rows.sort_values("start_date").iloc[-1]
 
 
@@ -412,7 +536,7 @@ def _known(ids: Iterable[str], index, what: str, table: str) -> None:
 def _first_clash(dated: dict[str, Dated]) -> tuple[str, str]:
     keys = sorted(dated, key=lambda k: dated[k].date)
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             if not dated[a].before(dated[b]):
                 return a, b
     return keys[0], keys[-1]  # pragma: no cover

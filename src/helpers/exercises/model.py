@@ -27,6 +27,7 @@ or the last allowed attempt)::
     >>> tries.submit("b").explanation
     'Recognition came in February 1924.'
 """
+
 from __future__ import annotations
 
 import math
@@ -36,8 +37,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 #: The historical-thinking skills an exercise can train (the bank schema uses the same list).
-SKILLS = ("chronology", "causation", "sourcing", "contextualisation", "corroboration", "close reading",
-          "significance", "perspective", "data")
+SKILLS = (
+    "chronology",
+    "causation",
+    "sourcing",
+    "contextualisation",
+    "corroboration",
+    "close reading",
+    "significance",
+    "perspective",
+    "data",
+)
 #: Tags for the guiding questions of a source analysis.
 QUESTION_TAGS = ("sourcing", "contextualisation", "corroboration", "close reading")
 #: Exercise types, as written in the question banks.
@@ -47,7 +57,15 @@ TYPES = ("choice", "chronology", "matching", "numeric", "source_analysis", "expl
 MAX_ANSWER_CHARS = 10_000
 
 CORRECT, PARTIAL, INCORRECT, EMPTY, INVALID, SUBMITTED, ASSESSED, UNGRADED = (
-    "correct", "partial", "incorrect", "empty", "invalid", "submitted", "assessed", "ungraded")
+    "correct",
+    "partial",
+    "incorrect",
+    "empty",
+    "invalid",
+    "submitted",
+    "assessed",
+    "ungraded",
+)
 #: Statuses that count as an attempt (an empty or unreadable answer does not use one up).
 COUNTED = frozenset({CORRECT, PARTIAL, INCORRECT, SUBMITTED, ASSESSED})
 
@@ -162,6 +180,7 @@ class Exercise:
 
 # --- Choice ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Option:
     """One option of a choice question, with the feedback a student sees if they choose it."""
@@ -218,6 +237,7 @@ class Choice(Exercise):
 
 # --- Chronology -----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Item:
     """Something to order or match. ``key`` says where it comes from (e.g. an event id)."""
@@ -257,7 +277,7 @@ class Chronology(Exercise):
         if sorted(given) != sorted(self.order):
             return Feedback(INVALID, 0.0, (f"Use each of the {len(self.order)} items exactly once.",))
         rank = {item_id: i for i, item_id in enumerate(self.order)}
-        wrong = [(a, b) for i, a in enumerate(given) for b in given[i + 1:] if rank[a] > rank[b]]
+        wrong = [(a, b) for i, a in enumerate(given) for b in given[i + 1 :] if rank[a] > rank[b]]
         total = len(given) * (len(given) - 1) // 2
         score = 1.0 - len(wrong) / total if total else 1.0
         if not wrong:
@@ -269,11 +289,14 @@ class Chronology(Exercise):
         return Feedback(PARTIAL if score >= 0.5 else INCORRECT, round(score, 3), (head, *shown))
 
     def answer_key(self) -> list[str]:
-        return [f"{n}. {self.item(i).text}" + (f" ({self.item(i).date_label})" if self.item(i).date_label else "")
-                for n, i in enumerate(self.order, 1)]
+        return [
+            f"{n}. {self.item(i).text}" + (f" ({self.item(i).date_label})" if self.item(i).date_label else "")
+            for n, i in enumerate(self.order, 1)
+        ]
 
 
 # --- Matching -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Matching(Exercise):
@@ -336,6 +359,7 @@ class Matching(Exercise):
 
 # --- Numeric --------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class NearMiss:
     """A likely wrong number with its own feedback (e.g. one year's total instead of the change)."""
@@ -385,13 +409,25 @@ class ParsedNumber:
     problem: str = ""
 
 
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mio": 1e6,
-           "billion": 1e9, "bn": 1e9, "b": 1e9, "thousands": 1e3}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "thousands": 1e3,
+}
 _NUMBER = re.compile(
     r"(?P<sign>[-+−–])?\s*(?P<currency>[£$€₽])?\s*"
     r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s*(?P<scale>thousands?|millions?|billion|mn|mio|bn|[kmb])\b)?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def parse_number(text: Any) -> ParsedNumber:
@@ -455,6 +491,7 @@ def format_number(value: float) -> str:
 
 # --- Source analysis ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Source:
     """A quotation or document, with its provenance headnote and citation."""
@@ -505,8 +542,9 @@ class SourceAnalysis(Exercise):
         too_long = [q for q in filled if len(written[q]) > MAX_ANSWER_CHARS]
         details = [f"You answered {len(filled)} of {len(ids)} questions."]
         if too_long:
-            details.append(f"Some answers are very long (over {MAX_ANSWER_CHARS:,} characters); "
-                           "a few sentences are enough.")
+            details.append(
+                f"Some answers are very long (over {MAX_ANSWER_CHARS:,} characters); a few sentences are enough."
+            )
         details.append("Now reveal the model answer and tick the checklist to assess your work.")
         return Feedback(SUBMITTED, None, tuple(details))
 
@@ -532,6 +570,7 @@ class SourceAnalysis(Exercise):
 
 # --- Explorer -------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ExplorerSpec(Exercise):
     """An ungraded timeline explorer: which events to start with (filters the student can change)."""
@@ -551,6 +590,7 @@ class ExplorerSpec(Exercise):
 
 
 # --- Attempts -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Attempts:
@@ -578,8 +618,12 @@ class Attempts:
                 self.finished = True
         show_explanation = self.finished and feedback.counted
         hint = self.exercise.hint if feedback.status in (PARTIAL, INCORRECT) and not self.finished else None
-        feedback = replace(feedback, explanation=self.exercise.explanation if show_explanation else None,
-                           hint=hint, attempts_left=self.remaining)
+        feedback = replace(
+            feedback,
+            explanation=self.exercise.explanation if show_explanation else None,
+            hint=hint,
+            attempts_left=self.remaining,
+        )
         self.history.append(feedback)
         return feedback
 
@@ -589,11 +633,13 @@ def safe_check(exercise: Exercise, answer: Any) -> Feedback:
     try:
         return exercise.check(answer)
     except Exception as exc:  # noqa: BLE001 - a student must never see a traceback
-        return Feedback(INVALID, 0.0, (f"This answer could not be checked ({type(exc).__name__}); "
-                                       "try writing it differently.",))
+        return Feedback(
+            INVALID, 0.0, (f"This answer could not be checked ({type(exc).__name__}); try writing it differently.",)
+        )
 
 
 # --- small helpers --------------------------------------------------------------------------------
+
 
 def _as_strings(answer: Any) -> list[str] | None:
     """An answer as a list of strings: 'a' -> ['a']; ('a', 'b') -> ['a', 'b']; 3 -> ['3']; None -> []."""

@@ -14,19 +14,34 @@ answer. ``edition="teacher"`` adds all of them. Every piece of text is HTML-esca
 >>> "Because." in render(q, edition="teacher")
 True
 """
+
 from __future__ import annotations
 
 from html import escape
 
 from .model import (
-    Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric, SourceAnalysis, format_number,
+    Choice,
+    Chronology,
+    Exercise,
+    ExplorerSpec,
+    Feedback,
+    Matching,
+    Numeric,
+    SourceAnalysis,
+    format_number,
 )
 
 EDITIONS = ("student", "teacher")
 
 #: Names of exercise types as a student reads them.
-TYPE_NAMES = {"choice": "Choose", "chronology": "Put in order", "matching": "Match", "numeric": "Find the number",
-              "source_analysis": "Source analysis", "explorer": "Explore"}
+TYPE_NAMES = {
+    "choice": "Choose",
+    "chronology": "Put in order",
+    "matching": "Match",
+    "numeric": "Find the number",
+    "source_analysis": "Source analysis",
+    "explorer": "Explore",
+}
 
 #: Styles for handouts and widgets: neutral colours that read in light and dark themes (JupyterLab's
 #: CSS variables where they exist, with plain fallbacks for a printed page).
@@ -56,13 +71,21 @@ def render(exercise: Exercise, edition: str = "student", number: int | None = No
     teacher = edition == "teacher"
     title = exercise.title or TYPE_NAMES.get(exercise.kind, "Exercise")
     heading = f"{number}. {title}" if number is not None else title
-    parts = [f'<section class="tr-exercise tr-{exercise.kind}" id="ex-{escape(exercise.id)}">',
-             f"<h3>{escape(heading)}</h3>",
-             f'<p class="tr-meta">{escape(TYPE_NAMES.get(exercise.kind, ""))} · skill: {escape(exercise.skill)}'
-             f" · difficulty {exercise.difficulty}</p>",
-             _paragraphs(exercise.prompt)]
-    body = {Choice: _choice, Chronology: _chronology, Matching: _matching, Numeric: _numeric,
-            SourceAnalysis: _source_analysis, ExplorerSpec: _explorer}[type(exercise)]
+    parts = [
+        f'<section class="tr-exercise tr-{exercise.kind}" id="ex-{escape(exercise.id)}">',
+        f"<h3>{escape(heading)}</h3>",
+        f'<p class="tr-meta">{escape(TYPE_NAMES.get(exercise.kind, ""))} · skill: {escape(exercise.skill)}'
+        f" · difficulty {exercise.difficulty}</p>",
+        _paragraphs(exercise.prompt),
+    ]
+    body = {
+        Choice: _choice,
+        Chronology: _chronology,
+        Matching: _matching,
+        Numeric: _numeric,
+        SourceAnalysis: _source_analysis,
+        ExplorerSpec: _explorer,
+    }[type(exercise)]
     parts.append(body(exercise, teacher))
     if exercise.hint:
         parts.append(f'<p class="tr-hint"><strong>Hint:</strong> {escape(exercise.hint)}</p>')
@@ -80,8 +103,10 @@ def render_bank(bank, edition: str = "student") -> str:
 
 def feedback_html(feedback: Feedback) -> str:
     """Feedback as HTML: a symbol and a word (never colour alone), details, hint and explanation."""
-    parts = [f'<div class="tr-feedback tr-{feedback.status}" role="status" aria-live="polite">',
-             f"<strong>{escape(feedback.headline)}</strong>"]
+    parts = [
+        f'<div class="tr-feedback tr-{feedback.status}" role="status" aria-live="polite">',
+        f"<strong>{escape(feedback.headline)}</strong>",
+    ]
     if feedback.details:
         parts.append("<ul>" + "".join(f"<li>{escape(d)}</li>" for d in feedback.details) + "</ul>")
     if feedback.attempts_note:
@@ -96,7 +121,9 @@ def feedback_html(feedback: Feedback) -> str:
 
 def warning_html(message: str) -> str:
     """A visible warning (symbol and words) for problems such as progress that could not be saved."""
-    return f'<div class="tr-warning" role="alert"><strong>⚠ Warning:</strong> {escape(message)}</div>' if message else ""
+    return (
+        f'<div class="tr-warning" role="alert"><strong>⚠ Warning:</strong> {escape(message)}</div>' if message else ""
+    )
 
 
 def source_html(exercise: SourceAnalysis) -> str:
@@ -107,12 +134,15 @@ def source_html(exercise: SourceAnalysis) -> str:
     label = "Quotation" if s.kind == "quotation" else "Document (summary in the pack's words)"
     who = f"{s.speaker}, {s.date_label}" if s.speaker else s.date_label
     quote = f"“{escape(s.text)}”" if s.kind == "quotation" else escape(s.text)
-    return (f'<div class="tr-source"><p class="tr-headnote">{escape(label)} · {escape(who)}<br>{escape(s.headnote)}</p>'
-            f"<blockquote>{quote}</blockquote>"
-            f'<p class="tr-meta">Source: {escape(s.citation)}</p></div>')
+    return (
+        f'<div class="tr-source"><p class="tr-headnote">{escape(label)} · {escape(who)}<br>{escape(s.headnote)}</p>'
+        f"<blockquote>{quote}</blockquote>"
+        f'<p class="tr-meta">Source: {escape(s.citation)}</p></div>'
+    )
 
 
 # --- one function per type ------------------------------------------------------------------------
+
 
 def _choice(ex: Choice, teacher: bool) -> str:
     how = "Tick every option that applies." if ex.multiple else "Tick one option."
@@ -124,24 +154,29 @@ def _choice(ex: Choice, teacher: bool) -> str:
             verdict = "✔ correct" if o.id in ex.answer else "✘ wrong"
             line += f'<br><span class="tr-meta">{verdict}: {escape(o.feedback)}</span>'
         rows.append(line + "</li>")
-    return f"<p><em>{how}</em></p><ul style=\"list-style: none; padding-left: 0.5em\">{''.join(rows)}</ul>"
+    return f'<p><em>{how}</em></p><ul style="list-style: none; padding-left: 0.5em">{"".join(rows)}</ul>'
 
 
 def _chronology(ex: Chronology, teacher: bool) -> str:
-    rows = "".join(f"<li><strong>{escape(i.id)}</strong> {escape(i.text)}</li>"
-                   for i in map(ex.item, ex.display_order()))
+    rows = "".join(
+        f"<li><strong>{escape(i.id)}</strong> {escape(i.text)}</li>" for i in map(ex.item, ex.display_order())
+    )
     boxes = " → ".join("____" for _ in ex.items)
-    return (f'<ul style="list-style: none; padding-left: 0.5em">{rows}</ul>'
-            f"<p>Write the letters in order, earliest first: {boxes}</p>")
+    return (
+        f'<ul style="list-style: none; padding-left: 0.5em">{rows}</ul>'
+        f"<p>Write the letters in order, earliest first: {boxes}</p>"
+    )
 
 
 def _matching(ex: Matching, teacher: bool) -> str:
     right = [ex.right_item(i) for i in ex.right_display_order()]
     left_rows = "".join(f"<tr><td>{escape(i.id)}.</td><td>{escape(i.text)}</td><td>____</td></tr>" for i in ex.left)
     right_rows = "".join(f"<li><strong>{escape(i.id)}</strong> {escape(i.text)}</li>" for i in right)
-    return (f'<table class="tr-matching"><tr><th></th><th>{escape(ex.left_label)}</th><th>Letter</th></tr>{left_rows}</table>'
-            f"<p><strong>{escape(ex.right_label)}:</strong></p>"
-            f'<ul style="list-style: none; padding-left: 0.5em">{right_rows}</ul>')
+    return (
+        f'<table class="tr-matching"><tr><th></th><th>{escape(ex.left_label)}</th><th>Letter</th></tr>{left_rows}</table>'
+        f"<p><strong>{escape(ex.right_label)}:</strong></p>"
+        f'<ul style="list-style: none; padding-left: 0.5em">{right_rows}</ul>'
+    )
 
 
 def _numeric(ex: Numeric, teacher: bool) -> str:
@@ -152,12 +187,14 @@ def _numeric(ex: Numeric, teacher: bool) -> str:
 def _source_analysis(ex: SourceAnalysis, teacher: bool) -> str:
     parts = [source_html(ex), "<p><em>Write your answers on the lines.</em></p><ol>"]
     for q in ex.questions:
-        parts.append(f"<li><p><span class=\"tr-meta\">[{escape(q.tag)}]</span> {escape(q.text)}</p>{_ruled(4)}")
+        parts.append(f'<li><p><span class="tr-meta">[{escape(q.tag)}]</span> {escape(q.text)}</p>{_ruled(4)}')
         if teacher:
             parts.append(f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>')
         parts.append("</li>")
-    parts.append("</ol><p><strong>Check your work</strong> (tick each point your answers meet):</p>"
-                 "<ul style=\"list-style: none; padding-left: 0.5em\">")
+    parts.append(
+        "</ol><p><strong>Check your work</strong> (tick each point your answers meet):</p>"
+        '<ul style="list-style: none; padding-left: 0.5em">'
+    )
     parts.extend(f"<li>☐ {escape(c)}</li>" for c in ex.checklist)
     parts.append("</ul>")
     return "".join(parts)
@@ -168,9 +205,11 @@ def _explorer(ex: ExplorerSpec, teacher: bool) -> str:
     from .generate import date_label
 
     themes = ", ".join(theme_label(t) for t in ex.themes) or "all themes"
-    return (f"<p><em>On screen, the lesson has a timeline explorer here ({escape(date_label(ex.start, 'day'))} to "
-            f"{escape(date_label(ex.end, 'day'))}; {escape(themes)}). Write what you find on the lines.</em></p>"
-            + _ruled(3))
+    return (
+        f"<p><em>On screen, the lesson has a timeline explorer here ({escape(date_label(ex.start, 'day'))} to "
+        f"{escape(date_label(ex.end, 'day'))}; {escape(themes)}). Write what you find on the lines.</em></p>"
+        + _ruled(3)
+    )
 
 
 def _teacher_key(ex: Exercise) -> str:
@@ -201,6 +240,7 @@ def _paragraphs(text: str) -> str:
 
 def _ruled(lines: int) -> str:
     return '<div class="tr-ruled" aria-hidden="true">' + "<div></div>" * lines + "</div>"
+
 
 #: Layout rules for the widget views (class ``tr-view``): text in single line spacing, long option
 #: labels that wrap instead of running into each other, buttons that show their whole label, and rows

@@ -17,6 +17,7 @@ Each entry point returns a view object; a notebook shows it, and a test drives i
 All checking happens in :mod:`helpers.exercises.model`; views only read controls and show feedback.
 Every control has a visible label (``description``) or a label beside it; feedback says ✔/✘ and words.
 """
+
 from __future__ import annotations
 
 import base64
@@ -30,16 +31,25 @@ import ipywidgets as W
 
 from ..progress import ProgressStore, SaveResult, answer_too_long, default_store
 from .model import (
-    INVALID, SUBMITTED, Attempts, Choice, Chronology, Exercise, ExplorerSpec, Feedback, Matching, Numeric,
+    INVALID,
+    SUBMITTED,
+    Attempts,
+    Choice,
+    Chronology,
+    Exercise,
+    ExplorerSpec,
+    Feedback,
+    Matching,
+    Numeric,
     SourceAnalysis,
 )
-from .static import STYLESHEET, VIEW_STYLESHEET, TYPE_NAMES, feedback_html, source_html, warning_html
+from .static import STYLESHEET, TYPE_NAMES, VIEW_STYLESHEET, feedback_html, source_html, warning_html
 
 _STYLE = f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
 _WIDE = W.Layout(width="auto", max_width="60em")
 _LABEL_STYLE = {"description_width": "initial"}
 #: Live progress panels, refreshed whenever an attempt is saved.
-_PANELS: "weakref.WeakSet[ProgressView]" = weakref.WeakSet()
+_PANELS: weakref.WeakSet[ProgressView] = weakref.WeakSet()
 
 
 class ExerciseView:
@@ -58,18 +68,31 @@ class ExerciseView:
         self.last_feedback: Feedback | None = None
         self.last_save: SaveResult | None = None
         self.prompt_html = W.HTML(_STYLE + _header(exercise), layout=_WIDE)
-        self.check_button = W.Button(description=self.check_label, icon="check",
-                                     tooltip=f"{self.check_label}: see feedback on your answer")
+        self.check_button = W.Button(
+            description=self.check_label, icon="check", tooltip=f"{self.check_label}: see feedback on your answer"
+        )
         self.check_button.on_click(lambda _button: self.check())
-        self.hint_button = W.Button(description="Hint", icon="lightbulb-o", tooltip="Show a hint",
-                                    layout=W.Layout(display="" if exercise.hint else "none"))
+        self.hint_button = W.Button(
+            description="Hint",
+            icon="lightbulb-o",
+            tooltip="Show a hint",
+            layout=W.Layout(display="" if exercise.hint else "none"),
+        )
         self.hint_button.on_click(lambda _button: self.show_hint())
         self.hint_html = W.HTML("", layout=_WIDE)
         self.feedback_html = W.HTML("", layout=_WIDE)
         self.warning_html = W.HTML("", layout=_WIDE)
-        self.widget = W.VBox([self.prompt_html, *self.controls(), W.HBox([self.check_button, self.hint_button]),
-                              self.hint_html, self.feedback_html, self.warning_html],
-                             layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"))
+        self.widget = W.VBox(
+            [
+                self.prompt_html,
+                *self.controls(),
+                W.HBox([self.check_button, self.hint_button]),
+                self.hint_html,
+                self.feedback_html,
+                self.warning_html,
+            ],
+            layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"),
+        )
         self.widget.add_class("tr-view")
 
     # -- to override ---------------------------------------------------------------------------------
@@ -113,7 +136,7 @@ class ExerciseView:
 
     def show_hint(self) -> None:
         if self.exercise.hint:
-            self.hint_html.value = f'<p><strong>Hint:</strong> {escape(self.exercise.hint)}</p>'
+            self.hint_html.value = f"<p><strong>Hint:</strong> {escape(self.exercise.hint)}</p>"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -129,12 +152,15 @@ class ChoiceView(ExerciseView):
         ex: Choice = self.exercise
         labels = [(f"{o.id}) {o.text}", o.id) for o in ex.options]
         if ex.multiple:
-            self.boxes = {o.id: W.Checkbox(value=False, description=label, indent=False, layout=_WIDE)
-                          for label, o in zip((lbl for lbl, _ in labels), ex.options)}
+            self.boxes = {
+                o.id: W.Checkbox(value=False, description=label, indent=False, layout=_WIDE)
+                for label, o in zip((lbl for lbl, _ in labels), ex.options)
+            }
             note = W.HTML("<em>Tick every option that applies.</em>")
             return [note, W.VBox(list(self.boxes.values()), layout=_WIDE)]
-        self.radio = W.RadioButtons(options=labels, value=None, description="Your answer:", style=_LABEL_STYLE,
-                                    layout=_WIDE)
+        self.radio = W.RadioButtons(
+            options=labels, value=None, description="Your answer:", style=_LABEL_STYLE, layout=_WIDE
+        )
         return [self.radio]
 
     def select(self, *option_ids: str) -> None:
@@ -203,14 +229,21 @@ class MatchingView(ExerciseView):
 
     def controls(self) -> list[W.Widget]:
         ex: Matching = self.exercise
-        choices = [("— choose —", "")] + [(f"{r.id}) {ex.right_item(r.id).text}", r.id) for r in
-                                          (ex.right_item(i) for i in ex.right_display_order())]
+        choices = [("— choose —", "")] + [
+            (f"{r.id}) {ex.right_item(r.id).text}", r.id) for r in (ex.right_item(i) for i in ex.right_display_order())
+        ]
         self.dropdowns: dict[str, W.Dropdown] = {}
-        rows: list[W.Widget] = [W.HTML(f"<em>For each {escape(ex.left_label.lower())}, choose the "
-                                       f"{escape(ex.right_label.lower())}.</em>")]
+        rows: list[W.Widget] = [
+            W.HTML(f"<em>For each {escape(ex.left_label.lower())}, choose the {escape(ex.right_label.lower())}.</em>")
+        ]
         for item in ex.left:
-            dropdown = W.Dropdown(options=choices, value="", description=f"{ex.right_label} for {item.id}:",
-                                  style=_LABEL_STYLE, layout=W.Layout(width="auto"))
+            dropdown = W.Dropdown(
+                options=choices,
+                value="",
+                description=f"{ex.right_label} for {item.id}:",
+                style=_LABEL_STYLE,
+                layout=W.Layout(width="auto"),
+            )
             self.dropdowns[item.id] = dropdown
             rows.append(W.HTML(f"<p><strong>{escape(item.id)}.</strong> {escape(item.text)}</p>", layout=_WIDE))
             rows.append(dropdown)
@@ -229,8 +262,13 @@ class NumericView(ExerciseView):
 
     def controls(self) -> list[W.Widget]:
         ex: Numeric = self.exercise
-        self.text = W.Text(value="", description="Your answer:", placeholder="e.g. 1,234",
-                           style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="22em"))
+        self.text = W.Text(
+            value="",
+            description="Your answer:",
+            placeholder="e.g. 1,234",
+            style=_LABEL_STYLE,
+            layout=W.Layout(width="100%", max_width="22em"),
+        )
         unit = W.HTML(f"<span>{escape(ex.unit)}</span>" if ex.unit else "")
         return [W.HBox([self.text, unit])]
 
@@ -250,29 +288,59 @@ class SourceAnalysisView(ExerciseView):
     def controls(self) -> list[W.Widget]:
         ex: SourceAnalysis = self.exercise
         self.boxes: dict[str, W.Textarea] = {}
-        rows: list[W.Widget] = [W.HTML(source_html(ex), layout=_WIDE),
-                                W.HTML("<p><em>Write your answers in the boxes and press Save answers; then press "
-                                       "Show model answers and tick the points your answers meet.</em></p>",
-                                       layout=_WIDE)]
+        rows: list[W.Widget] = [
+            W.HTML(source_html(ex), layout=_WIDE),
+            W.HTML(
+                "<p><em>Write your answers in the boxes and press Save answers; then press "
+                "Show model answers and tick the points your answers meet.</em></p>",
+                layout=_WIDE,
+            ),
+        ]
         for n, q in enumerate(ex.questions, 1):
-            rows.append(W.HTML(f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> "
-                               f"{escape(q.text)}</p>", layout=_WIDE))
-            box = W.Textarea(value="", placeholder="Write your answer here", description=f"Answer {n}:",
-                             rows=4, style=_LABEL_STYLE, layout=W.Layout(width="100%", max_width="60em"))
+            rows.append(
+                W.HTML(
+                    f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> {escape(q.text)}</p>",
+                    layout=_WIDE,
+                )
+            )
+            box = W.Textarea(
+                value="",
+                placeholder="Write your answer here",
+                description=f"Answer {n}:",
+                rows=4,
+                style=_LABEL_STYLE,
+                layout=W.Layout(width="100%", max_width="60em"),
+            )
             self.boxes[q.id] = box
             rows.append(box)
-        self.reveal_button = W.Button(description="Show model answers", icon="eye", disabled=True,
-                                      tooltip="Compare your answers with a model answer (save yours first)")
+        self.reveal_button = W.Button(
+            description="Show model answers",
+            icon="eye",
+            disabled=True,
+            tooltip="Compare your answers with a model answer (save yours first)",
+        )
         self.reveal_button.on_click(lambda _b: self.reveal())
         self.model_html = W.HTML("", layout=_WIDE)
         self.checklist = [W.Checkbox(value=False, description=c, indent=False, layout=_WIDE) for c in ex.checklist]
-        self.assess_button = W.Button(description="Save self-assessment", icon="check-square-o", disabled=True,
-                                      tooltip="Record which checklist points your answers meet")
+        self.assess_button = W.Button(
+            description="Save self-assessment",
+            icon="check-square-o",
+            disabled=True,
+            tooltip="Record which checklist points your answers meet",
+        )
         self.assess_button.on_click(lambda _b: self.assess())
         self.assess_html = W.HTML("", layout=_WIDE)
-        self.after = W.VBox([self.reveal_button, self.model_html,
-                             W.HTML("<p><strong>Check your work</strong> (tick what your answers do):</p>"),
-                             *self.checklist, self.assess_button, self.assess_html], layout=_WIDE)
+        self.after = W.VBox(
+            [
+                self.reveal_button,
+                self.model_html,
+                W.HTML("<p><strong>Check your work</strong> (tick what your answers do):</p>"),
+                *self.checklist,
+                self.assess_button,
+                self.assess_html,
+            ],
+            layout=_WIDE,
+        )
         return rows
 
     def __init__(self, exercise: SourceAnalysis, store: ProgressStore | None = None):
@@ -298,9 +366,11 @@ class SourceAnalysisView(ExerciseView):
         parts = []
         for n, q in enumerate(ex.questions, 1):
             mine = self.boxes[q.id].value.strip() or "(no answer)"
-            parts.append(f"<p><strong>{n}. {escape(q.text)}</strong></p>"
-                         f"<p><em>Your answer:</em> {escape(mine[:2000])}{'…' if len(mine) > 2000 else ''}</p>"
-                         f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>')
+            parts.append(
+                f"<p><strong>{n}. {escape(q.text)}</strong></p>"
+                f"<p><em>Your answer:</em> {escape(mine[:2000])}{'…' if len(mine) > 2000 else ''}</p>"
+                f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>'
+            )
         self.model_html.value = "".join(parts)
         self.assess_button.disabled = False
 
@@ -325,8 +395,13 @@ class ProgressView:
     page; no file is written on the server. ``exported`` holds the last CSV text offered.
     """
 
-    def __init__(self, lesson: str, store: ProgressStore | None = None, export_dir: str | Path | None = None,
-                 in_memory: bool = False):
+    def __init__(
+        self,
+        lesson: str,
+        store: ProgressStore | None = None,
+        export_dir: str | Path | None = None,
+        in_memory: bool = False,
+    ):
         self.lesson = lesson
         self._store = store
         self.in_memory = in_memory
@@ -336,13 +411,17 @@ class ProgressView:
         self.bar = W.IntProgress(value=0, min=0, max=1, description="Progress:", style=_LABEL_STYLE)
         self.refresh_button = W.Button(description="Refresh", icon="refresh", tooltip="Count my saved answers again")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.export_button = W.Button(description="Export my answers (CSV)", icon="download",
-                                      tooltip="Write my answers to a CSV file to send to my teacher",
-                                      layout=W.Layout(width="auto"))
+        self.export_button = W.Button(
+            description="Export my answers (CSV)",
+            icon="download",
+            tooltip="Write my answers to a CSV file to send to my teacher",
+            layout=W.Layout(width="auto"),
+        )
         self.export_button.on_click(lambda _b: self.export())
         self.export_html = W.HTML("")
-        self.widget = W.VBox([self.summary_html, W.HBox([self.bar, self.refresh_button, self.export_button]),
-                              self.export_html])
+        self.widget = W.VBox(
+            [self.summary_html, W.HBox([self.bar, self.refresh_button, self.export_button]), self.export_html]
+        )
         self.widget.add_class("tr-view")
         _PANELS.add(self)
         self.refresh()
@@ -356,8 +435,9 @@ class ProgressView:
         self.summary = summary
         from ..editions.catalogue import lesson_title  # here, not at import: the catalogue reaches the banks
 
-        self.summary_html.value = (f"<p><strong>Your progress in {escape(lesson_title(self.lesson))}:</strong> "
-                                   f"{escape(summary.text)}</p>")
+        self.summary_html.value = (
+            f"<p><strong>Your progress in {escape(lesson_title(self.lesson))}:</strong> {escape(summary.text)}</p>"
+        )
         self.bar.max = max(1, summary.total or summary.done or 1)
         self.bar.value = min(summary.done, self.bar.max)
         return summary
@@ -373,16 +453,22 @@ class ProgressView:
         except OSError as exc:
             self.export_html.value = warning_html(f"Could not write the file ({exc}).")
             return None
-        self.export_html.value = (f"<p>✔ Saved your answers to <code>{escape(str(path))}</code>. "
-                                  f"{_download_link(path)}</p>")
+        self.export_html.value = (
+            f"<p>✔ Saved your answers to <code>{escape(str(path))}</code>. {_download_link(path)}</p>"
+        )
         return path
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-_VIEWS = {Choice: ChoiceView, Chronology: ChronologyView, Matching: MatchingView, Numeric: NumericView,
-          SourceAnalysis: SourceAnalysisView}
+_VIEWS = {
+    Choice: ChoiceView,
+    Chronology: ChronologyView,
+    Matching: MatchingView,
+    Numeric: NumericView,
+    SourceAnalysis: SourceAnalysisView,
+}
 
 
 def view(exercise: Exercise | str, store: ProgressStore | None = None):
@@ -448,18 +534,36 @@ def _download_link(path: Path) -> str:
 
 def _data_link(name: str, content: bytes) -> str:
     data = base64.b64encode(content).decode("ascii")
-    return (f'<a class="tr-download" download="{escape(name, quote=True)}" '
-            f'href="data:text/csv;base64,{data}" style="color: var(--jp-content-link-color, #0b62d6); '
-            f'text-decoration: underline; font-weight: bold;">⬇ Download {escape(name)}</a> '
-            "to your computer to send it to your teacher.")
+    return (
+        f'<a class="tr-download" download="{escape(name, quote=True)}" '
+        f'href="data:text/csv;base64,{data}" style="color: var(--jp-content-link-color, #0b62d6); '
+        f'text-decoration: underline; font-weight: bold;">⬇ Download {escape(name)}</a> '
+        "to your computer to send it to your teacher."
+    )
 
 
 def _header(ex: Exercise) -> str:
     title = ex.title or TYPE_NAMES.get(ex.kind, "Exercise")
     paragraphs = "".join(f"<p>{escape(' '.join(b.split()))}</p>" for b in ex.prompt.strip().split("\n\n") if b.strip())
-    return (f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3>"
-            f"<p class='tr-meta'>{escape(TYPE_NAMES.get(ex.kind, ''))} · skill: {escape(ex.skill)}</p>{paragraphs}")
+    return (
+        f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3>"
+        f"<p class='tr-meta'>{escape(TYPE_NAMES.get(ex.kind, ''))} · skill: {escape(ex.skill)}</p>{paragraphs}"
+    )
 
 
-__all__ = ["ExerciseView", "ChoiceView", "ChronologyView", "MatchingView", "NumericView", "SourceAnalysisView",
-           "ProgressView", "progress_panel", "view", "choice", "chronology", "matching", "numeric", "source_analysis"]
+__all__ = [
+    "ExerciseView",
+    "ChoiceView",
+    "ChronologyView",
+    "MatchingView",
+    "NumericView",
+    "SourceAnalysisView",
+    "ProgressView",
+    "progress_panel",
+    "view",
+    "choice",
+    "chronology",
+    "matching",
+    "numeric",
+    "source_analysis",
+]
