@@ -66,10 +66,10 @@ def test_a_row_resting_only_on_encyclopaedias_fails_unless_marked_uncertain(data
 
 def test_a_stale_or_dangling_uncertain_mark_is_reported(data_copy):
     rows = data_copy.rows("uncertain_rows")
-    awaiting = next(r for r in rows if r["reason"] == sourcing.AWAITING and r["table"] == "events")
+    awaiting = next(r for r in rows if r["reason"] == sourcing.AWAITING and r["table"] == "people")
     strong = next(r for r in refs_by_id().values() if r["tier"] == "primary")["ref_id"]
     data_copy.write(
-        "events_sources", data_copy.rows("events_sources") + [{"event_id": awaiting["row_id"], "ref_id": strong}]
+        "people_sources", data_copy.rows("people_sources") + [{"person_id": awaiting["row_id"], "ref_id": strong}]
     )
     data_copy.write(
         "uncertain_rows", rows + [{"table": "events", "row_id": "ev-no-such-row", "reason": "a test of the check"}]
@@ -135,10 +135,15 @@ def test_the_handout_index_carries_the_bibliography():
     assert page.index("tr-bibliography-primary") < page.index("tr-bibliography-web")
 
 
-def test_an_event_card_says_when_its_row_is_marked_uncertain():
+def test_an_event_card_says_when_its_row_is_marked_uncertain(data_copy):
     from helpers import lesson
 
-    marked = [r for (t, r) in sourcing.uncertain_rows() if t == "events"]
-    certain = next(e for e in helpers.load_events()["event_id"] if e not in marked)
-    assert f"marked uncertain: {sourcing.AWAITING}" in lesson.event(marked[0]).html
+    # every event now rests on a primary or scholarly source: mark one uncertain in a copy of the data
+    event = data_copy.rows("events")[0]["event_id"]
+    data_copy.write(
+        "uncertain_rows",
+        data_copy.rows("uncertain_rows") + [{"table": "events", "row_id": event, "reason": "a test of the card"}],
+    )
+    certain = data_copy.rows("events")[1]["event_id"]
+    assert "marked uncertain: a test of the card" in lesson.event(event).html
     assert "marked uncertain" not in lesson.event(certain).html

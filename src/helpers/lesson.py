@@ -65,7 +65,7 @@ STYLESHEET = """
 .tr-cite{font-size:.85em;color:var(--jp-content-font-color2,#555)}
 .tr-table{border-collapse:collapse;font-size:.92em;margin:.5em 0}
 .tr-table th,.tr-table td{border-bottom:1px solid var(--jp-border-color2,#ccc);padding:.25em .5em;text-align:left!important;vertical-align:top}
-.tr-weak{opacity:.8;font-style:italic}
+.tr-weak{font-style:italic}
 .tr-extract{margin:.4em 0;padding-left:.8em;border-left:2px solid var(--jp-border-color2,#ccc)}
 .tr-extract p{margin:.35em 0}
 .tr-figure{margin:.8em 0}.tr-figure figcaption{font-size:.9em;color:var(--jp-content-font-color2,#555);margin-top:.3em}
