@@ -27,9 +27,9 @@ from .model import (
     Feedback,
     Matching,
     Numeric,
-    SourceAnalysis,
     format_number,
 )
+from .written import SourceAnalysis
 
 EDITIONS = ("student", "teacher")
 

@@ -41,9 +41,9 @@ from .model import (
     Feedback,
     Matching,
     Numeric,
-    SourceAnalysis,
 )
 from .static import STYLESHEET, TYPE_NAMES, VIEW_STYLESHEET, feedback_html, source_html, warning_html
+from .written import SourceAnalysis
 
 _STYLE = f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
 _WIDE = W.Layout(width="auto", max_width="60em")
