@@ -43,7 +43,11 @@ COMPUTED = {
         ).days
     ),
     "gs-iron-steel-fall": lambda: 100 * (_cap(1925) - _cap(1926)) / _cap(1925),
-    "hb-russia-rank-1926": lambda: partner_ranking(1926, by="imports").set_index("partner").at["Russia", "rank"],
+    "hb-russia-share-1926": lambda: (
+        100
+        * partner_ranking(1926, by="imports").set_index("partner").at["Russia", "uk_imports"]
+        / partner_ranking(1926, by="imports")["uk_imports"].sum()
+    ),
     "rupture-trade-ratio-1928": lambda: (
         helpers.load_trade().set_index("year").at[1928, "uk_imports_from_ussr"]
         / helpers.load_trade().set_index("year").at[1928, "ussr_imports_from_uk"]
