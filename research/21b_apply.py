@@ -315,6 +315,9 @@ REMOVE_REFS: dict[str, str] = {
     "enc-betteridge-arcos": "walterschafer.com: a student essay",
     "art-zinoviev-letter-reappraisal": "researcher.life: aggregator of abstracts (author and journal not shown)",
     "web-researcherlife-kuusinen-excerpt": "researcher.life: aggregator topic page (author and article not shown)",
+    "web-spartacus-examir22": "Spartacus Educational 'Classroom Activity': a revision exercise page",
+    "web-historynet-quiz-bolsheviks": "a quiz answer page",
+    "enc-alphahistory-borodin": "alphahistory.com: revision site for students (read on a no. subdomain copy)",
 }
 
 # --------------------------------------------------------------------------------------------------------
@@ -336,6 +339,7 @@ DENY_HOSTS: list[tuple[str, str]] = [
     ("familysail.ru", "content site republishing other reference pages"),
     ("researcher.life", "aggregator of abstracts and topic pages: cite the article"),
     ("walterschafer.com", "hosts a student essay"),
+    ("alphahistory.com", "revision site for students"),
     ("ukessays.com", "essay mill"),
     ("studocu.com", "student notes and essays"),
     ("coursehero.com", "student notes and essays"),
