@@ -233,6 +233,10 @@ ADD_LINKS: list[tuple[str, str, str, str]] = [
      "Citrine and Hicks for the General Council at the Anglo-Russian meeting, June 1927"),
     ("dispute_claims", "c-02-a", "news-taranaki-daily-news-1926-11-26-death-of-m-krassin",
      "Krasin 'the representative in London of the Russian Soviet' at his death, November 1926"),
+    ("dispute_claims", "c-13-b", "news-manchesterguardian-1924-11-05-zinoviev-unexplained",
+     "its 'Diary of the Red Plot': 'Oct 10. Red letter received at the Foreign Office.'"),
+    ("dispute_claims", "c-06b-b", "news-spectator-1927-09-17-edinburgh-congress",
+     "the Edinburgh Congress of September 1927 backs the General Council against the Anglo-Russian Committee"),
     ("interpretations", "gorodetsky-book-two-channels", "web-cup-gorodetsky1977-preface",
      "the book's scope: Soviet overtures and the measures taken to forestall a breach"),
     ("interpretations", "gorodetsky-book-two-channels", "web-cup-gorodetsky1977-conclusions",
@@ -287,6 +291,14 @@ ROW_EDITS: list[tuple[str, str, str, str | None, str]] = [
      "called him 'the Soviet Chargé d'Affaires'. Illness kept him away (the cable of his death says he had long been "
      "ailing), so counsellors acted for him (Berzin in 1925; Rosengoltz in 1926, e.g. the 13 July 1926 meeting with "
      "Chamberlain)."),
+    ("dispute_claims", "c-13-b", "note", "Wikipedia copy.",
+     "The Manchester Guardian's 'Diary of the Red Plot' (5 November 1924) gives 'Oct 10. Red letter received at the "
+     "Foreign Office.' (The Wikipedia copy that first gave the date is no longer cited.)"),
+    ("disputes", "d-13-zinoviev-receipt-date", "reason",
+     "Bennett's 1999 report, based on the intelligence files, gives 9 October; the 10 October date comes from a "
+     "Wikipedia-derived page.",
+     "Bennett's 1999 report, based on the intelligence files, gives 9 October (from SIS); the Manchester Guardian's "
+     "diary of 5 November 1924 gave 10 October, the date Wikipedia repeats."),
     ("interpretations", "gorodetsky-book-two-channels", "note",
      None,
      "The publisher's description (krainaksiazek) gives the 'equal attention' and the conclusion; the Cambridge "
@@ -332,6 +344,7 @@ DENY_HOSTS: list[tuple[str, str]] = [
     ("100-vampirenovels.net", "full-text copies of copyrighted books"),
     ("thelib.ru", "full-text copies of copyrighted books"),
     ("bibliboba.online", "full-text copies of copyrighted books"),
+    ("bibliboba.com", "full-text copies of copyrighted books"),
     ("rulit.me", "full-text copies of copyrighted books"),
     ("read-free.com", "full-text copies of copyrighted books"),
     ("whosread.com", "full-text copies of copyrighted books"),
@@ -471,7 +484,7 @@ def apply(data: Path) -> dict[str, int]:
     present = {line.split("#")[0].strip() for line in text.splitlines()}
     missing = [(h, why) for h, why in DENY_HOSTS if h not in present]
     if missing:
-        width = max(len(h) for h, _ in missing) + 2
+        width = 24
         block = ([] if DENY_SECTION in text else ["", DENY_SECTION]) + [f"{h:<{width}} # {why}" for h, why in missing]
         deny.write_text(text.rstrip("\n") + "\n" + "\n".join(block) + "\n", encoding="utf-8")
         counts["hosts deny-listed"] = len(missing)
