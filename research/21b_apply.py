@@ -185,6 +185,22 @@ REF_EDITS: dict[str, dict[str, str]] = {
         "document-sharing site now deny-listed; no copy at the author's institution or a publisher was found, so "
         "the paper is cited without an address.",
     },
+    # Contemporary press read on third-party copies: cited as the issue itself (as other Time items already are).
+    "news-spectator-1931-02-21-worthington-evans": {
+        "url": "",
+        "note": "Read on a third-party copy of the Spectator archive page (host now deny-listed); cited as the issue, "
+        "p. 3: death 'last Saturday'; twice Secretary of State for War.",
+    },
+    "news-spectator-1967-12-15-red-letter-days": {
+        "url": "",
+        "note": "Read on a third-party copy of the Spectator archive page (host now deny-listed); cited as the issue, "
+        "p. 18. Reviewer's own opinions about Gregory.",
+    },
+    "news-time-1927-05-23-grave-step": {
+        "url": "",
+        "note": "Read in a text copy on a third-party site (host now deny-listed); cited as the issue. American weekly "
+        "(see the disputes table).",
+    },
 }
 
 # --------------------------------------------------------------------------------------------------------
@@ -330,6 +346,7 @@ REMOVE_REFS: dict[str, str] = {
     "web-spartacus-examir22": "Spartacus Educational 'Classroom Activity': a revision exercise page",
     "web-historynet-quiz-bolsheviks": "a quiz answer page",
     "enc-alphahistory-borodin": "alphahistory.com: revision site for students (read on a no. subdomain copy)",
+    "enc-wikipedia-shvernik": "an archived wn.com copy of Wikipedia (a mirror)",
 }
 
 # --------------------------------------------------------------------------------------------------------
@@ -353,6 +370,9 @@ DENY_HOSTS: list[tuple[str, str]] = [
     ("researcher.life", "aggregator of abstracts and topic pages: cite the article"),
     ("walterschafer.com", "hosts a student essay"),
     ("alphahistory.com", "revision site for students"),
+    ("thompsonjames.co.uk", "copies of the Spectator archive: cite archive.spectator.co.uk or the issue"),
+    ("leadhoster.com", "text copies of Time magazine: cite the issue"),
+    ("wn.com", "copies of Wikipedia"),
     ("ukessays.com", "essay mill"),
     ("studocu.com", "student notes and essays"),
     ("coursehero.com", "student notes and essays"),
@@ -485,7 +505,7 @@ def apply(data: Path) -> dict[str, int]:
     missing = [(h, why) for h, why in DENY_HOSTS if h not in present]
     if missing:
         width = 24
-        block = ([] if DENY_SECTION in text else ["", DENY_SECTION]) + [f"{h:<{width}} # {why}" for h, why in missing]
+        block = ([] if DENY_SECTION in text else ["", DENY_SECTION]) + [f"{h:<{width}}# {why}" for h, why in missing]
         deny.write_text(text.rstrip("\n") + "\n" + "\n".join(block) + "\n", encoding="utf-8")
         counts["hosts deny-listed"] = len(missing)
 
