@@ -359,6 +359,7 @@ DENY_HOSTS: list[tuple[str, str]] = [
     ("scribd.com", "document-sharing copies"),
     ("booksonline.com.ua", "full-text copies of copyrighted books"),
     ("100-vampirenovels.net", "full-text copies of copyrighted books"),
+    ("100vampirenovels.net", "full-text copies of copyrighted books"),
     ("thelib.ru", "full-text copies of copyrighted books"),
     ("bibliboba.online", "full-text copies of copyrighted books"),
     ("bibliboba.com", "full-text copies of copyrighted books"),
