@@ -38,7 +38,8 @@ from pathlib import Path
 
 from .editions.catalogue import catalogue, cell_text, front_matter, read_notebook, section
 from .exercises.bank import load_bank
-from .exercises.model import DEMANDS, EXERCISE_REF, HIGHER_ORDER, Choice, Numeric, format_number
+from .exercises.model import DEMANDS, EXERCISE_REF, HIGHER_ORDER, Choice
+from .exercises.numeric import Numeric, format_number
 from .teacher import EXEMPLAR_LEVELS, load_teacher
 
 #: Most words of Markdown on a lesson's core path (outside extension cells).

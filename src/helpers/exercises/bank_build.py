@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..errors import DataError, Problem
 from . import generate
 from .generate import Tables
-from .model import Choice, Exercise, ExplorerSpec, NearMiss, Numeric, Option
+from .model import Choice, Exercise, ExplorerSpec, Option
+from .numeric import NearMiss, Numeric
 from .written import Alternative, Claim, GuidingQuestion, Level, Source, SourceAnalysis
 
 #: Fields of the YAML that are not passed on to the model as they are.
