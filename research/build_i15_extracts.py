@@ -189,13 +189,13 @@ EXTRACTS = [
             "events. Europe does not relish this any more than it relishes the fact that the United States has "
             "become the most dominant power in the world, expanding northward through Canada and southward through "
             "Nicaragua. . . .\n"
-            "\"We not only sympathize with the Chinese revolutionists, but, if we could, we would gladly drown in "
-            "Shanghai waters all who intervene.\"\n"
+            '"We not only sympathize with the Chinese revolutionists, but, if we could, we would gladly drown in '
+            'Shanghai waters all who intervene."\n'
             "Then referring to the recent British note of protest and warning to Russia (TIME, March 7) he "
-            "concluded: \"It is not Britain who should have protested to us about anti-British propaganda, but we "
+            'concluded: "It is not Britain who should have protested to us about anti-British propaganda, but we '
             "who should have protested to Britain about her anti-Soviet propaganda. The note complained that the "
             "Soviet press had caricatured Sir Austen Chamberlain as applauding the hanging of Lithuanian "
-            "Communists. I say that he not only applauded, but also greased the ropes.\""
+            'Communists. I say that he not only applauded, but also greased the ropes."'
         ),
         original_language="ru",
         translation="Trotsky's words as given in English by Time (New York), 14 March 1927; translator not named",
@@ -327,7 +327,7 @@ EXTRACTS = [
             "completely against imperialist wars.\n"
             "Finally, the Soviet Union does not participate in the League of Nations because it does not want to be "
             "a component part of that screen of imperialist machinations which the League of Nations represents and "
-            "which are concealed by the honeyed phrases of its members. The League of Nations is a \"rendezvous\" "
+            'which are concealed by the honeyed phrases of its members. The League of Nations is a "rendezvous" '
             "for imperialist chiefs, who do their business behind the scenes. What the League of Nations SAYS "
             "officially is empty twaddle, intended to deceive the workers: But what the imperialist chiefs DO "
             "unofficially behind the scenes is real imperialist business, which is pharisaically concealed by the "
@@ -388,7 +388,8 @@ EXTRACTS = [
         ),
         original_language="ru",
         translation=CHICHERIN_TRANSLATION,
-        published_in=CHICHERIN_PAMPHLET + ", pp. 3 and 36; read in the Wikisource page transcriptions of the scanned pamphlet",
+        published_in=CHICHERIN_PAMPHLET
+        + ", pp. 3 and 36; read in the Wikisource page transcriptions of the scanned pamphlet",
         source_ids="book-chicherin-1920-two-years-of-foreign-policy",
         url=f"{WS}/5",
         verified_by=opened(f"{WS}/5", f"{WS_M}/38", "https://en.wikisource.org/wiki/Two_Years_of_Foreign_Policy"),
@@ -662,6 +663,74 @@ REFERENCES = [
     ),
 ]
 
+SET_ID = "set-08-obsession"
+SET_QUESTION = "Was Moscow's fear of British plots an 'obsession', as the British note of February 1927 called it?"
+SET_TEACHER_NOTE = (
+    "Start from extract 3: the British note says Chicherin's belief that Britain was plotting against the USSR "
+    "is an 'obsession'. Students then test the charge. Sourcing: extracts 1 and 2 are Chicherin's own words, the "
+    "first written for Western readers in 1920, the second spoken to a Soviet congress in 1925; extract 4 is the "
+    "official Soviet answer, printed by the British government itself. Contextualisation: the intervention and "
+    "the plots of 1918 (extract 1) and the Locarno diplomacy of 1925 (extract 2). Corroboration: does anything in "
+    "the British note or the Spectator's comment (extract 5) deny the events Chicherin describes, or only his "
+    "conclusions? Close reading: how extract 4 turns the word 'obsessions' back on British ministers, and what the "
+    "Spectator concedes ('few wounds') and what it does not. Link to the dispute on the Narkomindel and the "
+    "Comintern (d-19): the British side held Moscow answerable for the propaganda Chicherin's reply ignores."
+)
+SETS = [
+    dict(
+        position="1",
+        extract_id="ex-1920-chicherin-british-conspiracies-1918",
+        headnote=(
+            "Georgy Chicherin, People's Commissar for Foreign Affairs, in his review of Soviet foreign relations "
+            "from November 1917 to November 1919, published in English in New York in 1920 by the Russian Soviet "
+            "Government Bureau for Western readers. He recalls the British agents' plots of 1918. The same man "
+            "still led Soviet diplomacy in the 1920s."
+        ),
+        source_ids="book-chicherin-1920-two-years-of-foreign-policy",
+    ),
+    dict(
+        position="2",
+        extract_id="ex-1925-06-chicherin-combinations-against-us",
+        headnote=(
+            "Chicherin reporting on the international situation to the Third Congress of the Soviet Union in 1925, "
+            "the year of the Locarno negotiations; the part on relations with England, as printed in English by "
+            "the American communist Daily Worker in June 1925. A minister speaking to a Soviet audience about a "
+            "'united front against us'."
+        ),
+        source_ids="news-dailyworker-1925-06-13-chicherin-soviet-union-great-britain",
+    ),
+    dict(
+        position="3",
+        extract_id="ex-1927-02-23-chamberlain-note-delusion",
+        headnote=(
+            "The British note of 23 February 1927, signed by Sir Austen Chamberlain as Foreign Secretary and sent "
+            "to the Soviet Government, warning that the trade agreement and even diplomatic relations might be "
+            "ended. It was printed with the Soviet reply in a White Paper. This passage names Chicherin and his "
+            "'obsession'."
+        ),
+        source_ids="doc-googlebooks-wW4MAQAAIAAJ-british-note-feb-1927",
+    ),
+    dict(
+        position="4",
+        extract_id="ex-1927-02-26-soviet-reply-chamberlain",
+        headnote=(
+            "The Soviet Government's answer, handed over in Moscow by Litvinov as acting Commissar for Foreign "
+            "Affairs at the end of February 1927, in the English text the British government printed in the same "
+            "White Paper. It answers the charge of 'obsession' directly."
+        ),
+        source_ids="gb-wW4MAQAAIAAJ-ra19-pa27",
+    ),
+    dict(
+        position="5",
+        extract_id="ex-1927-03-05-spectator-litvinoff-few-wounds",
+        headnote=(
+            "A comment in The Spectator, a London weekly review, on 5 March 1927, after the exchange of notes. It "
+            "judges the British protests justified but badly made, and says what Litvinov's reply left out."
+        ),
+        source_ids="news-spectator-1927-03-05-litvinoff-reply",
+    ),
+]
+
 
 def append(path: Path, key: str, rows: list[dict]) -> int:
     with path.open(encoding="utf-8", newline="") as fh:
@@ -677,10 +746,36 @@ def append(path: Path, key: str, rows: list[dict]) -> int:
     return len(new)
 
 
+def append_set(path: Path, rows: list[dict]) -> int:
+    """Append set rows whose (set_id, position) is not in the draft yet; existing sets are never touched."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = reader.fieldnames
+        have = {f"{r['set_id']}#{r['position']}" for r in reader}
+    new = [{c: r[c] for c in header} for r in rows if r["key"] not in have]
+    ending = "\r\n" if path.read_bytes().endswith(b"\r\n") else "\n"  # keep the draft's own line endings
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fieldnames=header, lineterminator=ending).writerows(new)
+    return len(new)
+
+
 if __name__ == "__main__":
     for row in EXTRACTS:
         row["words"] = str(len(row["text"].split()))
         assert 80 <= int(row["words"]) <= 300, (row["extract_id"], row["words"])
     n = append(HERE / "extracts-draft.csv", "extract_id", EXTRACTS)
     m = append(HERE / "extracts-new-references.csv", "ref_id", REFERENCES)
-    print(f"extracts added: {n}; references added: {m}")
+    set_rows = [
+        dict(
+            set_id=SET_ID,
+            lesson="08-interpretations",
+            central_question=SET_QUESTION,
+            teacher_note=SET_TEACHER_NOTE if r["position"] == "1" else "",
+            **r,
+        )
+        for r in SETS
+    ]
+    for r in set_rows:
+        r["key"] = f"{r['set_id']}#{r['position']}"
+    k = append_set(HERE / "document_sets-draft.csv", set_rows)
+    print(f"extracts added: {n}; references added: {m}; set rows added: {k}")
