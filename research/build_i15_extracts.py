@@ -530,6 +530,97 @@ EXTRACTS = [
         check="verbatim-ok (compared by script against the page text)",
         voice="direct",
     ),
+    dict(
+        extract_id="ex-1925-05-tomsky-dogadov-single-international",
+        title="Tomsky and Dogadov to Amsterdam: 'a single International ... standing for the point of view of the class struggle'",
+        author="tomsky",
+        side="soviet",
+        date="1925-05-01",
+        date_precision="month",
+        text=(
+            "We would once more inform you, comrades, that we are in favor of a single International of Trade Union "
+            "Federations. Our aim, and, as we believe, the aim of the majority of the class-conscious workers of all "
+            "countries, is the creation of a single International of the organised workers of the whole world, "
+            "standing for the point of view of the class struggle and the final emancipation of the working class "
+            "from the capitalist yoke. Compared with this great aim the constitutional question is of secondary "
+            "importance. […]"
+        ),
+        original_language="ru",
+        translation=(
+            "English text as quoted in Scott Nearing, World Labor Unity (New York, 1926), ch. 12; translator not "
+            "named (Nearing quotes the letter 'in part')"
+        ),
+        published_in=(
+            "Scott Nearing, World Labor Unity (1926), ch. 12 'Moscow Continues Negotiations'; read in the Wikisource "
+            "transcription"
+        ),
+        source_ids="book-nearing-1926-world-labor-unity-ch12",
+        url="https://en.wikisource.org./wiki/World_Labor_Unity/Chapter_12",
+        verified_by=opened("https://en.wikisource.org./wiki/World_Labor_Unity/Chapter_12"),
+        note=(
+            "Letter of the All-Russian Central Council of Trade Unions, signed by Tomsky (president) and Dogadov "
+            "(secretary), to the General Council of the International Federation of Trade Unions (Amsterdam), sent "
+            "'as soon as the findings of the London Unity Conference had been endorsed' (by the All-Russian Council "
+            "at its meeting of 30 April–8 May 1925, Nearing ch. 11). The Spectator of 30 May 1925 reported the "
+            "Russian answer as sent (archive.spectator.co.uk, 'The Russian Trade Unions have sent their answer'), "
+            "so May 1925, month precision. Lesson 03: what Moscow wanted from the Anglo-Russian unity campaign; "
+            "set it beside the Spectator's reading of the same letter. The quotation continues on the page ('The "
+            "Trade Unions of …'); the extract ends at the end of a sentence and marks the cut."
+        ),
+        lesson="03-trade-union-alliance",
+        check="verbatim-ok (compared by script against the page text)",
+        voice="direct",
+    ),
+    dict(
+        extract_id="ex-1927-tomsky-unions-party-state",
+        title="Tomsky answers the 'naive' questions of Western trade unionists about the unions and the Party",
+        author="tomsky",
+        side="soviet",
+        date="1927-01-01",
+        date_precision="year",
+        text=(
+            "The question of the relationship existing between the trade unions, the State and the Communist Party "
+            "in the U.S.S.R. is of great interest to Western European workers and to many of the leaders of the "
+            "trade union movement in Western Europe. A great deal of confusion and misunderstanding prevails in "
+            "connection with this matter. The many questions which have been put to me in private conversation by "
+            "rather responsible representatives of the Western European trade union movement have astounded me by "
+            "their naivete and have made me wonder how such highly cultured persons, who have had years of "
+            "practical experience in the trade union movement, can be so entirely at a loss in such matters. […] "
+            "The relationship that exists between the Soviet trade unions and the workers’ political party in our "
+            "country—the Communist Party—is the result of the peculiar historical development of the Russian trade "
+            "union movement. This peculiarity consists mainly in the fact that the establishment of the workers’ "
+            "political party in Russia preceded that of the trade unions. […]"
+        ),
+        original_language="ru",
+        translation=(
+            "Official English edition: M. Tomsky, The Trade Unions, the Party and the State (Moscow: Commission for "
+            "Foreign Relations of the Central Council of the Trade Unions of the U.S.S.R., 1927); translator not named"
+        ),
+        published_in=(
+            "M. Tomsky, The Trade Unions, the Party and the State (Moscow, 1927), opening pages; read in the Marxists "
+            "Internet Archive transcription and checked against the OCR of the scanned 1927 pamphlet on archive.org "
+            "(University of Texas copy)"
+        ),
+        source_ids="book-tomsky-1927-trade-unions-party-state",
+        url="http://www.marxists.org/archive/tomsky/1927/unions_party_state.htm",
+        verified_by=(
+            opened("http://www.marxists.org/archive/tomsky/1927/unions_party_state.htm")
+            + "; wording compared with the archive.org OCR of the 1927 pamphlet (same words; the OCR spaces the "
+            "dashes and breaks words at line ends)"
+        ),
+        note=(
+            "The pamphlet gathers 'extracts from speeches by Comrade Tomsky' at the Profintern on 29 June 1923 and "
+            "at meetings with foreign workers' delegations on 11 August and 7 November 1926; which speech this "
+            "opening comes from is not said, so the pamphlet's year is used (year precision). The first cut "
+            "omits the section heading 'I. The Trade Unions and the Party'; the text goes on to the history of the "
+            "party and the unions. Lesson 03: whether the Soviet unions were independent of the Communist Party was "
+            "a standing question in the dealings of the British and continental unions with Moscow; this is "
+            "Tomsky's own framing of it for Western trade unionists. No British delegation is named in the passage."
+        ),
+        lesson="03-trade-union-alliance",
+        check="verbatim-ok (compared by script against the page text)",
+        voice="direct",
+    ),
 ]
 
 REFERENCES = [
@@ -659,6 +750,41 @@ REFERENCES = [
         publisher="The Russian Soviet Government Bureau",
         url="https://en.wikisource.org/wiki/Two_Years_of_Foreign_Policy",
         note="Title page and pages 5, 20, 21, 32 and 38 of the Wikisource scan read (pages proofread, not validated).",
+        tier="primary",
+    ),
+    dict(
+        ref_id="book-nearing-1926-world-labor-unity-ch12",
+        kind="chapter",
+        citation="Scott Nearing, World Labor Unity (1926), ch. 12 'Moscow Continues Negotiations' (Wikisource)",
+        author="Scott Nearing",
+        year="1926",
+        title="Moscow Continues Negotiations",
+        container="World Labor Unity",
+        url="https://en.wikisource.org./wiki/World_Labor_Unity/Chapter_12",
+        note=(
+            "Contemporary sympathetic account (US, 1926) quoting in part the letter of Tomsky and Dogadov for the "
+            "All-Russian Central Council of Trade Unions to the Amsterdam International after the London Unity "
+            "Conference of April 1925."
+        ),
+        tier="primary",
+    ),
+    dict(
+        ref_id="book-tomsky-1927-trade-unions-party-state",
+        kind="book",
+        citation=(
+            "M. Tomsky, The Trade Unions, the Party and the State (Moscow: Commission for Foreign Relations of the "
+            "Central Council of the Trade Unions of the U.S.S.R., 1927) (Marxists Internet Archive transcription)"
+        ),
+        author="M. P. Tomsky",
+        year="1927",
+        title="The Trade Unions, the Party and the State",
+        publisher="Commission for Foreign Relations of the Central Council of the Trade Unions of the U.S.S.R.",
+        url="http://www.marxists.org/archive/tomsky/1927/unions_party_state.htm",
+        note=(
+            "Official English pamphlet of extracts from Tomsky's speeches (Profintern, 29 June 1923; meetings with "
+            "foreign workers' delegations, 11 August and 7 November 1926). A scan of the printed pamphlet "
+            "(University of Texas copy) is on archive.org."
+        ),
         tier="primary",
     ),
 ]
