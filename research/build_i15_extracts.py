@@ -621,6 +621,48 @@ EXTRACTS = [
         check="verbatim-ok (compared by script against the page text)",
         voice="direct",
     ),
+    dict(
+        extract_id="ex-1930-06-stalin-debts-and-credits",
+        title="Stalin to the Sixteenth Party Congress: the Tsarist debts only against credits (as Time reported it)",
+        author="stalin",
+        side="soviet",
+        date="1930-06-01",
+        date_precision="month",
+        text=(
+            "“The Soviet Government is now the strongest administration in the world.” […] “Foreign demands for "
+            "our payment of the War debts are merely tools in the hands of anti-Soviet elements for interventionist "
+            "propaganda.\n"
+            "“Our policy is clear and sound. If foreign countries agree to give us credits, we will agree to pay a "
+            "small percentage of the Tsarist debts, charging the debt payments to the account of the interest rate "
+            "on credits granted.” […] “The world economic crisis is merely the last and worst of the periodic crises "
+            "inevitable under the capitalist system, whose production invariably outruns the demand every ten years "
+            "or so because the capitalist producers withhold the profits from the working population and the "
+            "gradual accumulation of this mass of profit becomes, so to speak, ‘frozen’ at the end of each "
+            "period—or is exported—whereas under the Socialist system every cent of ‘profit’ is returned to the "
+            "workers, not only in the form of wages but in material and cultural construction. […]"
+        ),
+        original_language="ru",
+        translation="Stalin's words as given in English by Time (New York), 1930; translator not named",
+        published_in="Time (New York), 1930, 'Russia: Stalin On Everything' (time.com archive page)",
+        source_ids="news-time-1930-stalin-on-everything",
+        url="https://time.com/archive/6745340/russia-stalin-on-everything",
+        verified_by=opened("https://time.com/archive/6745340/russia-stalin-on-everything"),
+        note=(
+            "Stalin's political report to the Sixteenth Congress of the Soviet Communist Party, delivered 'last "
+            "week' (Time) in seven hours; the congress opened at the end of June 1930, so month precision (the "
+            "time.com page does not show the issue date: check). Time gives 'Excerpts' under its own headings "
+            "('Russia's Debts', 'The Young Plan', 'Depression'); the extract takes Stalin's quoted words only: the "
+            "keynote, the two debt paragraphs and the opening of the 'Depression' passage; Time's link sentences and "
+            "the Young Plan passage are cut and marked. Time's footnote mark after 'credits granted.”' is omitted. "
+            "The wording is Time's English from press reports, not the official translation, and may be condensed: "
+            "treat it as what Western readers were told Stalin said. Lesson 07: the claims and debts talks promised "
+            "by the protocol of October 1929 were under way in 1930–31; this is Moscow's public price for any "
+            "payment (credits first)."
+        ),
+        lesson="07-restoration-1929-31",
+        check="verbatim-ok apart from the omitted footnote mark (compared by script against the page text)",
+        voice="direct",
+    ),
 ]
 
 REFERENCES = [
@@ -785,6 +827,20 @@ REFERENCES = [
             "foreign workers' delegations, 11 August and 7 November 1926). A scan of the printed pamphlet "
             "(University of Texas copy) is on archive.org."
         ),
+        tier="primary",
+    ),
+    dict(
+        ref_id="news-time-1930-stalin-on-everything",
+        kind="newspaper",
+        citation=(
+            "Time (New York), 1930, 'Russia: Stalin On Everything' (report of Stalin's speech to the Sixteenth "
+            "Party Congress)"
+        ),
+        year="1930",
+        title="Russia: Stalin On Everything",
+        container="Time (New York)",
+        url="https://time.com/archive/6745340/russia-stalin-on-everything",
+        note="Time's archive page; the issue date is not shown on it (early July 1930: check).",
         tier="primary",
     ),
 ]
