@@ -40,6 +40,7 @@ from .model import (
     NearMiss,
     Numeric,
     Option,
+    spread_keys,
 )
 from .written import Alternative, Claim, GuidingQuestion, Level, Source, SourceAnalysis
 
@@ -243,7 +244,7 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
         except DataError as err:
             problems.extend(Problem(shown, line, p.column, where + p.message) for p in err.problems)
     _raise_if(problems)
-    return Bank(lesson, path, str(data.get("title", lesson)), tuple(exercises))
+    return Bank(lesson, path, str(data.get("title", lesson)), tuple(spread_keys(lesson, exercises)))
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -310,6 +311,12 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[int, int]]:
     return data, loader.lines
 
 
+def read_yaml(path: Path) -> tuple[Any, dict[int, int]]:
+    """A YAML file of the pack (a bank or a teacher's file) read safely: no aliases, no tags, a DataError
+    naming the file and line when it is broken. Returns (data, lines)."""
+    return _read_yaml(path, display_path(path))
+
+
 @lru_cache(maxsize=4)
 def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
     out = {}
@@ -326,6 +333,7 @@ def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
         "matching",
         "numeric",
         "source_analysis",
+        "claim",
         "explorer",
     } - out.keys()
     if missing:

@@ -204,6 +204,9 @@ class Choice(Exercise):
     answer: tuple[str, ...] = ()
     multiple: bool = False
     max_attempts: int | None = 2
+    #: Where the key is shown (0 = first), set by the bank so keys spread evenly over the positions
+    #: (:func:`spread_keys`); None: wherever the shuffle puts it.
+    key_slot: int | None = None
 
     kind = "choice"
 
@@ -220,7 +223,10 @@ class Choice(Exercise):
         >>> [o.id for o in q.display_order] == [o.id for o in q.display_order], len(q.display_order)
         (True, 4)
         """
-        order = shuffled(tuple(o.id for o in self.options), f"options:{self.id}")
+        order = list(shuffled(tuple(o.id for o in self.options), f"options:{self.id}"))
+        if self.key_slot is not None and not self.multiple and len(self.answer) == 1:
+            order.remove(self.answer[0])
+            order.insert(self.key_slot % len(self.options), self.answer[0])
         return tuple(self.option(i) for i in order)
 
     def label(self, option_id: str) -> str:
@@ -624,3 +630,25 @@ def shuffled(ids: tuple[str, ...], seed: str) -> tuple[str, ...]:
         if tuple(out) != ids:
             return tuple(out)
     return ids[1:] + ids[:1]
+
+
+def spread_keys(lesson: str, exercises: list) -> list:
+    """The exercises with each single-answer choice item's key placed in turn at the next position (A, B,
+    C, D, A ...; the first position fixed by the lesson's name), so no position holds more than its share
+    of keys; distractors stay in their shuffled order.
+
+    >>> items = [Choice(id=f"q{i}", lesson="x", prompt="?", options=tuple(Option(o, o, "") for o in "abcd"),
+    ...                 answer=("a",)) for i in range(8)]
+    >>> from collections import Counter
+    >>> sorted(Counter(q.label("a") for q in spread_keys("x", items)).values())
+    [2, 2, 2, 2]
+    """
+    import zlib
+
+    out, k = [], zlib.crc32(lesson.encode()) % 4
+    for ex in exercises:
+        if isinstance(ex, Choice) and not ex.multiple and len(ex.answer) == 1 and len(ex.options) > 1:
+            ex = replace(ex, key_slot=k % len(ex.options))
+            k += 1
+        out.append(ex)
+    return out
