@@ -30,9 +30,7 @@ or the last allowed attempt)::
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -204,6 +202,9 @@ class Choice(Exercise):
     answer: tuple[str, ...] = ()
     multiple: bool = False
     max_attempts: int | None = 2
+    #: Where the key is shown (0 = first), set by the bank so keys spread evenly over the positions
+    #: (:func:`spread_keys`); None: wherever the shuffle puts it.
+    key_slot: int | None = None
 
     kind = "choice"
 
@@ -220,7 +221,10 @@ class Choice(Exercise):
         >>> [o.id for o in q.display_order] == [o.id for o in q.display_order], len(q.display_order)
         (True, 4)
         """
-        order = shuffled(tuple(o.id for o in self.options), f"options:{self.id}")
+        order = list(shuffled(tuple(o.id for o in self.options), f"options:{self.id}"))
+        if self.key_slot is not None and not self.multiple and len(self.answer) == 1:
+            order.remove(self.answer[0])
+            order.insert(self.key_slot % len(self.options), self.answer[0])
         return tuple(self.option(i) for i in order)
 
     def label(self, option_id: str) -> str:
@@ -257,260 +261,6 @@ class Choice(Exercise):
 
     def answer_key(self) -> list[str]:
         return [f"{self.label(o.id)}) {o.text}" for o in self.display_order if o.id in self.answer]
-
-
-# --- Chronology -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """Something to order or match. ``key`` says where it comes from (e.g. an event id)."""
-
-    id: str
-    text: str
-    date_label: str = ""
-    key: str = ""
-
-
-@dataclass(frozen=True)
-class Chronology(Exercise):
-    """Put ``items`` in order. ``order`` holds the item ids in the right order (earliest first)."""
-
-    items: tuple[Item, ...] = ()
-    order: tuple[str, ...] = ()
-    max_attempts: int | None = 3
-
-    kind = "chronology"
-
-    def item(self, item_id: str) -> Item:
-        return next(i for i in self.items if i.id == item_id)
-
-    def display_order(self) -> tuple[str, ...]:
-        """The order items are first shown in: as listed (A, B, C ...) unless that is the answer,
-        in which case a fixed shuffle. Never the right order (for two items or more)."""
-        listed = tuple(i.id for i in self.items)
-        return listed if listed != self.order else shuffled(self.order, self.id)
-
-    def check(self, answer: Any) -> Feedback:
-        given = _as_strings(answer)
-        if given is None:
-            return Feedback(INVALID, 0.0, ("Give the items as a list, earliest first.",))
-        given = [g.strip() for g in given if g.strip()]
-        if not given:
-            return Feedback(EMPTY, None, ("Put the items in order, then press Check.",))
-        if sorted(given) != sorted(self.order):
-            return Feedback(INVALID, 0.0, (f"Use each of the {len(self.order)} items exactly once.",))
-        rank = {item_id: i for i, item_id in enumerate(self.order)}
-        wrong = [(a, b) for i, a in enumerate(given) for b in given[i + 1 :] if rank[a] > rank[b]]
-        total = len(given) * (len(given) - 1) // 2
-        score = 1.0 - len(wrong) / total if total else 1.0
-        if not wrong:
-            return Feedback(CORRECT, 1.0, ("Every event is in the right place.",))
-        shown = [f"“{self.item(b).text}” came before “{self.item(a).text}”, not after it." for a, b in wrong[:5]]
-        if len(wrong) > 5:
-            shown.append(f"… and {len(wrong) - 5} more pairs out of order.")
-        head = f"{len(wrong)} of {total} pairs out of order:"
-        return Feedback(PARTIAL if score >= 0.5 else INCORRECT, round(score, 3), (head, *shown))
-
-    def answer_key(self) -> list[str]:
-        return [
-            f"{n}. {self.item(i).text}" + (f" ({self.item(i).date_label})" if self.item(i).date_label else "")
-            for n, i in enumerate(self.order, 1)
-        ]
-
-
-# --- Matching -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Matching(Exercise):
-    """Pair each of ``left`` with one of ``right``; ``pairs`` maps left ids to right ids."""
-
-    left: tuple[Item, ...] = ()
-    right: tuple[Item, ...] = ()
-    pairs: tuple[tuple[str, str], ...] = ()
-    left_label: str = "Item"
-    right_label: str = "Match"
-    max_attempts: int | None = 3
-
-    kind = "matching"
-
-    def key(self) -> dict[str, str]:
-        return dict(self.pairs)
-
-    def left_item(self, item_id: str) -> Item:
-        return next(i for i in self.left if i.id == item_id)
-
-    def right_item(self, item_id: str) -> Item:
-        return next(i for i in self.right if i.id == item_id)
-
-    def right_display_order(self) -> tuple[str, ...]:
-        """Right-hand items sorted by their text (so their order gives nothing away)."""
-        return tuple(i.id for i in sorted(self.right, key=lambda i: (i.text.casefold(), i.id)))
-
-    def check(self, answer: Any) -> Feedback:
-        if answer is None or answer == "" or (hasattr(answer, "__len__") and len(answer) == 0):
-            return Feedback(EMPTY, None, ("Choose a match for each item, then press Check.",))
-        if not isinstance(answer, dict):
-            return Feedback(INVALID, 0.0, ("Give your matches as pairs: item → match.",))
-        key = self.key()
-        rights = {i.id for i in self.right}
-        given = {str(k).strip(): (str(v).strip() if v is not None else "") for k, v in answer.items()}
-        given = {k: v for k, v in given.items() if k in key}
-        chosen = {k: v for k, v in given.items() if v}
-        if not chosen:
-            return Feedback(EMPTY, None, ("Choose a match for each item, then press Check.",))
-        unknown = [v for v in chosen.values() if v not in rights]
-        if unknown:
-            return Feedback(INVALID, 0.0, (f"{_short(unknown[0])!r} is not one of the choices.",))
-        right_count = sum(chosen.get(k) == v for k, v in key.items())
-        score = right_count / len(key)
-        if right_count == len(key):
-            return Feedback(CORRECT, 1.0, (f"All {len(key)} pairs right.",))
-        details = [f"{right_count} of {len(key)} pairs right."]
-        for left_id, right_id in key.items():
-            picked = chosen.get(left_id)
-            text = f"{left_id}. {_short(self.left_item(left_id).text, 80)}"
-            if picked is None:
-                details.append(f"{text} — no match chosen yet.")
-            elif picked != right_id:
-                details.append(f"{text} — does not go with {self.right_item(picked).text}.")
-        return Feedback(PARTIAL if right_count else INCORRECT, round(score, 3), tuple(details))
-
-    def answer_key(self) -> list[str]:
-        return [f"{self.left_item(left).text} → {self.right_item(right).text}" for left, right in self.pairs]
-
-
-# --- Numeric --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NearMiss:
-    """A likely wrong number with its own feedback (e.g. one year's total instead of the change)."""
-
-    value: float
-    feedback: str
-
-
-@dataclass(frozen=True)
-class Numeric(Exercise):
-    """A number read or computed from a table or chart, right within ``tolerance`` (same unit)."""
-
-    answer: float = 0.0
-    tolerance: float = 0.0
-    unit: str = ""
-    near_misses: tuple[NearMiss, ...] = ()
-    feedback_low: str = "Your number is too low."
-    feedback_high: str = "Your number is too high."
-    max_attempts: int | None = 3
-
-    kind = "numeric"
-    skill: str = "data"
-
-    def check(self, answer: Any) -> Feedback:
-        if answer is None or (isinstance(answer, str) and not answer.strip()):
-            return Feedback(EMPTY, None, ("Type a number, then press Check.",))
-        parsed = parse_number(answer)
-        if parsed.value is None:
-            return Feedback(INVALID, 0.0, (parsed.problem,))
-        value = parsed.value
-        said = f"You wrote {format_number(value)}{' ' + self.unit if self.unit else ''}."
-        if abs(value - self.answer) <= self.tolerance + 1e-9 * max(1.0, abs(self.answer)):
-            return Feedback(CORRECT, 1.0, (said,))
-        for miss in self.near_misses:
-            if abs(value - miss.value) <= self.tolerance + 1e-9 * max(1.0, abs(miss.value)):
-                return Feedback(INCORRECT, 0.0, (said, miss.feedback))
-        return Feedback(INCORRECT, 0.0, (said, self.feedback_low if value < self.answer else self.feedback_high))
-
-    def answer_key(self) -> list[str]:
-        within = f" (accepted within ±{format_number(self.tolerance)})" if self.tolerance else ""
-        return [f"{format_number(self.answer)}{' ' + self.unit if self.unit else ''}{within}"]
-
-
-@dataclass(frozen=True)
-class ParsedNumber:
-    value: float | None
-    problem: str = ""
-
-
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mio": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "thousands": 1e3,
-}
-_NUMBER = re.compile(
-    r"(?P<sign>[-+−–])?\s*(?P<currency>[£$€₽])?\s*"
-    r"(?P<num>\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:\s*(?P<scale>thousands?|millions?|billion|mn|mio|bn|[kmb])\b)?",
-    re.IGNORECASE,
-)
-
-
-def parse_number(text: Any) -> ParsedNumber:
-    """Read one number from what a student typed: commas, spaces, currency, units and scales allowed.
-
-    >>> [parse_number(s).value for s in ["1,000", "£26,427", "26427", " 5.3 million ", "−12", "81m dollars"]]
-    [1000.0, 26427.0, 26427.0, 5300000.0, -12.0, 81000000.0]
-    >>> parse_number("1 019 600 votes").value
-    1019600.0
-    >>> parse_number("about twelve").problem
-    'No number found: type it in figures, e.g. 1,019,600.'
-    >>> parse_number("1923 and 1924").problem
-    'Two or more numbers found (1923, 1924): type just one.'
-    """
-    if isinstance(text, bool):
-        return ParsedNumber(None, "Type a number in figures.")
-    if isinstance(text, (int, float)):
-        try:
-            value = float(text)
-        except OverflowError:
-            return ParsedNumber(None, "That number is too large.")
-        if not math.isfinite(value):
-            return ParsedNumber(None, "That is not a finite number.")
-        return ParsedNumber(value)
-    if not isinstance(text, str):
-        return ParsedNumber(None, "Type a number in figures.")
-    if len(text) > MAX_ANSWER_CHARS:
-        return ParsedNumber(None, f"That answer is very long ({len(text):,} characters): type just the number.")
-    cleaned = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
-    found = list(_NUMBER.finditer(cleaned))
-    if not found:
-        return ParsedNumber(None, "No number found: type it in figures, e.g. 1,019,600.")
-    if len(found) > 1:
-        shown = ", ".join(m.group("num") for m in found[:3])
-        return ParsedNumber(None, f"Two or more numbers found ({shown}): type just one.")
-    match = found[0]
-    digits = re.sub(r"[,\u202f\u00a0 ]", "", match.group("num"))
-    try:
-        value = float(digits)
-    except ValueError:  # pragma: no cover - the pattern only matches digits
-        return ParsedNumber(None, "That number could not be read.")
-    scale = (match.group("scale") or "").lower()
-    value *= _SCALES.get(scale, 1.0)
-    if match.group("sign") in ("-", "−", "–"):
-        value = -value
-    if not math.isfinite(value):
-        return ParsedNumber(None, "That number is too large.")
-    return ParsedNumber(value)
-
-
-def format_number(value: float) -> str:
-    """A number as a reader expects it: ``1,019,600``; ``5.3``; ``-12``.
-
-    >>> format_number(1019600.0), format_number(5.25), format_number(-12.0)
-    ('1,019,600', '5.25', '-12')
-    """
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 # --- Explorer -------------------------------------------------------------------------------------
@@ -624,3 +374,25 @@ def shuffled(ids: tuple[str, ...], seed: str) -> tuple[str, ...]:
         if tuple(out) != ids:
             return tuple(out)
     return ids[1:] + ids[:1]
+
+
+def spread_keys(lesson: str, exercises: list) -> list:
+    """The exercises with each single-answer choice item's key placed in turn at the next position (A, B,
+    C, D, A ...; the first position fixed by the lesson's name), so no position holds more than its share
+    of keys; distractors stay in their shuffled order.
+
+    >>> items = [Choice(id=f"q{i}", lesson="x", prompt="?", options=tuple(Option(o, o, "") for o in "abcd"),
+    ...                 answer=("a",)) for i in range(8)]
+    >>> from collections import Counter
+    >>> sorted(Counter(q.label("a") for q in spread_keys("x", items)).values())
+    [2, 2, 2, 2]
+    """
+    import zlib
+
+    out, k = [], zlib.crc32(lesson.encode()) % 4
+    for ex in exercises:
+        if isinstance(ex, Choice) and not ex.multiple and len(ex.answer) == 1 and len(ex.options) > 1:
+            ex = replace(ex, key_slot=k % len(ex.options))
+            k += 1
+        out.append(ex)
+    return out
