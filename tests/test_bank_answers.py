@@ -50,7 +50,7 @@ COMPUTED = {
     "restor-trade-rank": lambda: (
         ussr_rank().set_index("year").at[1927, "rank"] - ussr_rank().set_index("year").at[1931, "rank"]
     ),
-    "interp-verification-share": lambda: 100 * (helpers.load_events()["verified_by"] == "primary").mean(),
+    "interp-russia-share": lambda: _ussr_share(1927),
 }
 
 
