@@ -100,9 +100,24 @@ def test_the_chronology_answer_follows_the_dates_in_the_events_table():
     assert dates == sorted(dates) and len(set(dates)) == len(dates)
 
 
-def test_a_generated_chronology_in_a_bank_is_the_same_every_time():
-    a = bank_module.read_bank(DATA / "exercises" / "00-start-here.yaml")["start-prologue-generated"]
-    b = bank_module.read_bank(DATA / "exercises" / "00-start-here.yaml")["start-prologue-generated"]
+def test_a_generated_chronology_in_a_bank_is_the_same_every_time(data_copy):
+    path, data = _bank(data_copy)
+    data["exercises"].append(
+        {
+            "id": "start-generated-order",
+            "type": "chronology",
+            "lesson": "00-start-here",
+            "title": "A chronology drawn from the events table",
+            "skill": "chronology",
+            "demand": "comprehension",
+            "difficulty": 2,
+            "generate": {"from_lesson": "00-start-here", "n": 5, "seed": 3},
+            "prompt": "Put these five events in order, earliest first.",
+        }
+    )
+    _write(path, data)
+    a = bank_module.read_bank(path)["start-generated-order"]
+    b = bank_module.read_bank(path)["start-generated-order"]
     assert a == b and len(a.items) == 5
 
 
