@@ -112,7 +112,9 @@ def test_lesson_content_standard(lesson):
     assert re.search(r"^##\s+Data investigation", md, re.M), "a data investigation section"
     assert "source(" in src, "primary sources come from the quotations table"
     assert src.count("figure(") + src.count("events_table(") + src.count("figures_table(") >= 2, "two figures or tables"
-    assert any("teacher" in c["metadata"].get("tags", []) for c in cells(lesson, "markdown")), "teacher notes"
+    from helpers.teacher import load_teacher
+
+    assert any(note.text for note in load_teacher(lesson.id).notes), "teacher notes in data/teacher/<lesson>.yaml"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
