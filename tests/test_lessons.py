@@ -20,6 +20,7 @@ LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
 FRONT = ["Questions", "Objectives", "Time", "You will need"]
 from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
+from helpers.standard import is_paper  # noqa: E402
 
 
 def cells(lesson, kind=None):
@@ -54,6 +55,10 @@ def test_title_and_front_matter(lesson):
     first = cell_text(cells(lesson)[0])
     assert re.match(rf"# {lesson.number} · \S", first), f"first cell must be the title '# {lesson.number} · ...'"
     md = markdown(lesson)
+    assert lesson.central_question.endswith("?"), "front matter lacks '## Central question' (one question)"
+    if is_paper(lesson.id):  # the final paper: a central question and a time, no taught front matter
+        assert sum(lesson.minutes) == 90, f"the paper takes 90 minutes, not {lesson.time!r}"
+        return
     for heading in FRONT:
         assert re.search(rf"^##\s+{heading}\s*$", md, re.M), f"front matter lacks '## {heading}'"
     front = next(cell_text(c) for c in cells(lesson, "markdown") if "## Questions" in cell_text(c))
@@ -82,10 +87,11 @@ def test_setup_cell_imports_from_helpers_only_and_is_hidden(lesson):
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_key_points_reading_and_navigation(lesson):
     md = markdown(lesson)
-    points = bullets(section(md, "Key points"))
-    assert 3 <= len(points) <= 6, "3–6 key points"
-    assert re.search(r"^##\s+Further reading", md, re.M)
-    assert "further_reading(" in code(lesson), "further reading comes from the references table"
+    if not is_paper(lesson.id):  # a paper ends with the questions, not with key points
+        points = bullets(section(md, "Key points"))
+        assert 3 <= len(points) <= 6, "3–6 key points"
+        assert re.search(r"^##\s+Further reading", md, re.M)
+        assert "further_reading(" in code(lesson), "further reading comes from the references table"
     all_cells = cells(lesson)
     nav = [c for c in all_cells if "navigation" in c["metadata"].get("tags", [])]
     assert len(nav) == 1 and nav[0] is all_cells[-1], "one navigation cell, last"
@@ -97,9 +103,13 @@ def test_navigation_is_up_to_date():
     assert update_navigation(check=True, folder=ROOT / "notebooks") == [], "run: python -m helpers nav"
 
 
-@pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if lesson.id != "00-start-here"], ids=IDS[1:])
+TAUGHT = [lesson for lesson in LESSONS if lesson.id != "00-start-here" and not is_paper(lesson.id)]
+
+
+@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
 def test_lesson_content_standard(lesson):
     from helpers.exercises import get_exercise
+    from helpers.teacher import load_teacher
 
     md, src = markdown(lesson), code(lesson)
     exercises = [get_exercise(i) for i in SHOW.findall(src)]
@@ -112,11 +122,7 @@ def test_lesson_content_standard(lesson):
     assert re.search(r"^##\s+Data investigation", md, re.M), "a data investigation section"
     assert "source(" in src, "primary sources come from the quotations table"
     assert src.count("figure(") + src.count("events_table(") + src.count("figures_table(") >= 2, "two figures or tables"
-    from helpers.teacher import load_teacher
-
-    in_file = any(note.text for note in load_teacher(lesson.id).notes)
-    in_cells = any("teacher" in c["metadata"].get("tags", []) for c in cells(lesson, "markdown"))  # not yet moved
-    assert in_file or in_cells, "teacher notes (in data/teacher/<lesson>.yaml)"
+    assert load_teacher(lesson.id).notes, "teacher notes (in data/teacher/<lesson>.yaml, never in the notebook)"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
