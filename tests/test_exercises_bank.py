@@ -13,7 +13,8 @@ import helpers
 from helpers import DataError
 from helpers.exercises import bank as bank_module
 from helpers.exercises import load_all_banks, load_bank, validate_banks
-from helpers.exercises.model import SKILLS, Choice, Chronology, ExplorerSpec, Matching, Numeric, SourceAnalysis
+from helpers.exercises.model import SKILLS, Choice, Chronology, ExplorerSpec, Matching, Numeric
+from helpers.exercises.written import SourceAnalysis
 
 BANK_FILES = sorted((DATA / "exercises").glob("*.yaml"))
 

@@ -15,18 +15,16 @@ from helpers.exercises.model import (
     Choice,
     Chronology,
     Feedback,
-    GuidingQuestion,
     Item,
     Matching,
     NearMiss,
     Numeric,
     Option,
-    Source,
-    SourceAnalysis,
     format_number,
     parse_number,
     safe_check,
 )
+from helpers.exercises.written import GuidingQuestion, Source, SourceAnalysis
 
 CHOICE = Choice(
     id="t-choice",
@@ -145,8 +143,10 @@ def test_multiple_choice_scores_partial_answers_and_penalises_wrong_ticks():
 
 
 def test_answer_key_names_the_right_option_only():
-    assert CHOICE.answer_key() == ["a) 1921"]
-    assert MULTI.answer_key() == ["a) option a", "b) option b"]
+    # the key is named by the letter a student sees (its shuffled position), never by the authored id
+    assert CHOICE.answer_key() == [f"{CHOICE.label('a')}) 1921"]
+    assert CHOICE.label("a") in "ABCD"
+    assert sorted(MULTI.answer_key()) == sorted(f"{MULTI.label(i)}) option {i}" for i in "ab")
 
 
 # --- chronology -----------------------------------------------------------------------------------

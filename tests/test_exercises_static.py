@@ -11,15 +11,13 @@ from helpers.exercises import load_all_banks, render, render_bank
 from helpers.exercises.model import (
     Choice,
     Chronology,
-    GuidingQuestion,
     Item,
     Matching,
     Numeric,
     Option,
-    Source,
-    SourceAnalysis,
     format_number,
 )
+from helpers.exercises.written import GuidingQuestion, Source, SourceAnalysis
 
 ALL = [ex for bank in load_all_banks().values() for ex in bank]
 

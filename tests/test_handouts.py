@@ -67,7 +67,11 @@ def notebook(lesson) -> dict:
 
 
 def teacher_cells(lesson) -> list[dict]:
-    return [c for c in notebook(lesson)["cells"] if "teacher" in c.get("metadata", {}).get("tags", [])]
+    """The teacher's notes as the teacher edition gets them: the lesson's teacher file, as cells."""
+    from helpers.editions.edition import teacher_notes
+
+    notes = [cell for cells in teacher_notes(lesson.id).values() for cell in cells]
+    return notes + [c for c in notebook(lesson)["cells"] if "teacher" in c.get("metadata", {}).get("tags", [])]
 
 
 def shown_exercises(lesson, include_teacher: bool = True) -> list:
@@ -94,6 +98,15 @@ def teacher_only_strings(exercise) -> list[str]:
         found += [m.feedback for m in exercise.near_misses] + [exercise.feedback_low, exercise.feedback_high]
     if isinstance(exercise, SourceAnalysis):
         found += [q.model_answer for q in exercise.questions]
+    if exercise.kind == "claim":
+        from helpers.teacher import load_teacher
+
+        material = load_teacher(exercise.lesson)
+        found += [lv.descriptor for lv in exercise.mark_scheme if exercise.marks]  # a paper's levels: teacher only
+        for block in (material.model_answers, material.indicative_content):
+            found += [p for p in re.split(r"\n\s*\n|\n- ", block.get(exercise.id, "")) if p.strip()]
+        for exemplar in material.exemplars.get(exercise.id, ()):
+            found += [exemplar.comment, *re.split(r"\n\s*\n", exemplar.text)]
     return [" ".join(s.split()) for s in found if s and len(" ".join(s.split())) >= MIN_NEEDLE]
 
 
@@ -177,6 +190,10 @@ def test_student_edition_has_no_answer_markup(handouts, lesson):
         "✘ wrong",
         '<aside class="tr-teacher-note"',
         "Teacher edition",
+        "<strong>Mark scheme</strong>",
+        "<strong>Model answer</strong>",
+        "<strong>Indicative content</strong>",
+        'class="tr-exemplar"',
     ):
         assert marker not in student, f"{lesson.id}: the student edition contains {marker!r}"
 
@@ -259,6 +276,9 @@ def test_exercises_are_static_and_setup_code_hidden(handouts, lesson):
                 source = " ".join(cell_text(c).split())
                 assert source not in text, f"{edition}/{lesson.id}: a remove-input cell shows its code"
         assert "_truce_kernel" not in html and "spec_from_file_location" not in html, "an injected cell appears"
+        shown_code = html.count('class="jp-CodeMirrorEditor')
+        tagged = sum("show-code" in c.get("metadata", {}).get("tags", []) for c in nb["cells"])
+        assert shown_code == tagged <= 5, f"{edition}/{lesson.id}: {shown_code} code blocks shown ({tagged} tagged)"
 
 
 # ---- tiny lessons: failures, partial builds, progress ------------------------------------------------

@@ -18,7 +18,8 @@ import pytest
 from helpers import quiz
 from helpers.__main__ import main as cli
 from helpers.exercises import load_all_banks
-from helpers.exercises.model import Choice, Chronology, Matching, Numeric, SourceAnalysis
+from helpers.exercises.model import Choice, Chronology, Matching, Numeric
+from helpers.exercises.written import SourceAnalysis
 
 
 def plain(text: str | None) -> str:

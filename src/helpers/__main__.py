@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     quiz.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti"], help="the file format")
     quiz.add_argument("--lessons", help="lesson numbers or names, comma-separated, e.g. 01,06 (default: every lesson)")
     quiz.add_argument("--out", default="build/quiz", help="output folder (default: %(default)s)")
+    standard = sub.add_parser("standard", help="measure every lesson against the lesson standard (LESSONS.md)")
+    standard.add_argument("--lessons", help="lesson names, comma-separated (default: every lesson)")
     args = parser.parse_args(argv)
+    if args.command == "standard":
+        return _standard(args.lessons)
     if args.command == "lessons":
         return _lessons(args.folder)
     if args.command == "export-quiz":
@@ -150,14 +154,33 @@ def _nav(check: bool) -> int:
     return 1 if (check and stale) else 0
 
 
+def _standard(lessons: str | None) -> int:
+    from .standard import choice_balance, measure, problems, report
+
+    chosen = [x.strip() for x in lessons.split(",")] if lessons else None
+    print(report(chosen))
+    measures = [measure(lesson) for lesson in chosen] if chosen else None
+    if measures is None:
+        from .editions.catalogue import catalogue
+
+        measures = [measure(x.id) for x in catalogue()]
+    short = [(m.lesson, p) for m in measures for p in problems(m)]
+    for lesson, problem in short:
+        print(f"{lesson}: {problem}")
+    balance = choice_balance(measures)
+    return 1 if short or balance["key_longest"] * 3 > balance["items"] or balance["top_position_share"] > 0.4 else 0
+
+
 def _validate() -> int:
     from .checks import validate
     from .errors import DataError
     from .exercises import validate_banks
+    from .teacher import validate_teacher_files
 
     try:
         summary = validate()
         banks = validate_banks()
+        teacher = validate_teacher_files()
     except DataError as err:
         print(f"The data package has problems.\n{err}", file=sys.stderr)
         return 1
@@ -168,6 +191,7 @@ def _validate() -> int:
     print(
         f"OK: {banks.get('banks', '?')} question banks, {banks.get('exercises', '?')} exercises; every answer, option and reference checks."
     )
+    print(f"OK: {teacher['teacher_files']} teacher files; every model answer names an exercise, every claim has one.")
     return 0
 
 

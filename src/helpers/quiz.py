@@ -36,7 +36,8 @@ from xml.sax.saxutils import quoteattr
 
 from .exercises import get_exercise  # noqa: F401 (used by the doctest)
 from .exercises.bank import LESSONS, load_bank
-from .exercises.model import Choice, Chronology, Exercise, Matching, Numeric, SourceAnalysis, format_number
+from .exercises.model import Choice, Chronology, Exercise, Matching, Numeric, format_number
+from .exercises.written import SourceAnalysis
 from .notebooks import lesson_title
 
 FORMATS = ("gift", "moodle-xml", "qti")

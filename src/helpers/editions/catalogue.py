@@ -61,6 +61,9 @@ class Lesson:
     title: str
     questions: list[str] = field(default_factory=list)
     time: str = ""
+    #: The question the lesson answers (its front matter's "Central question"), and what to read before.
+    central_question: str = ""
+    pre_reading: str = ""
 
     @property
     def minutes(self) -> tuple[int, int]:
@@ -107,11 +110,39 @@ def catalogue(folder: Path | None = None) -> list[Lesson]:
         nb = read_notebook(path)
         markdown = [cell_text(c) for c in nb.get("cells", []) if c.get("cell_type") == "markdown"]
         title = next((m.splitlines()[0][2:].strip() for m in markdown if m.startswith("# ")), path.stem)
-        front = next((m for m in markdown if re.search(r"^##\s+Questions", m, re.M)), "")
+        front = "\n\n".join(front_matter(markdown))
         lessons.append(
-            Lesson(path.stem, path, match.group(1), title, bullets(section(front, "Questions")), section(front, "Time"))
+            Lesson(
+                path.stem,
+                path,
+                match.group(1),
+                title,
+                bullets(section(front, "Questions")),
+                time_line(section(front, "Time")),
+                " ".join(section(front, "Central question").split()),
+                section(front, "Before the seminar") or section(front, "Pre-reading"),
+            )
         )
     return lessons
+
+
+def front_matter(markdown: list[str]) -> list[str]:
+    """The markdown cells before the lesson's first numbered section ('## 1.' or '## Part 1')."""
+    found = []
+    for text in markdown:
+        if re.search(r"^##\s+(\d+\.|Part\s+\d|Section\s+\d)", text, re.M | re.I):
+            break
+        found.append(text)
+    return found
+
+
+def time_line(text: str) -> str:
+    r"""The first line of a Time section ('Teaching: 50 min; exercises: 40 min'), the rest being detail.
+
+    >>> time_line("Teaching: 50 min; exercises: 40 min\n- Section 1 (10 min)")
+    'Teaching: 50 min; exercises: 40 min'
+    """
+    return text.strip().splitlines()[0].strip() if text.strip() else ""
 
 
 def select_lessons(lessons: Sequence[Lesson], wanted: str | Iterable[str] | None) -> list[Lesson]:

@@ -3,8 +3,13 @@
 Everything is decided from cell metadata (tags) and from the labels :mod:`.kernel` put on the outputs
 (which exercise, which widget), never by searching the cells' source:
 
-- a cell tagged ``teacher`` is dropped from the student edition (and boxed in the teacher's by the
-  template); ``injected`` and ``remove-cell`` cells never appear; ``remove-output`` cells show no output;
+- no code is shown: every code cell's input is hidden except in cells tagged ``show-code`` (where reading
+  the code is the lesson); outputs, charts, tables and exercises stay;
+- the teacher's notes come from the lesson's teacher file (:mod:`helpers.teacher`), never from the
+  notebook: the teacher edition gets each note as a boxed cell right after the cell it names; a cell
+  tagged ``teacher`` (an old notebook) is dropped from the student edition; ``injected`` and
+  ``remove-cell`` cells never appear; ``remove-output`` cells show no output; cells tagged ``extension``
+  are marked as extension material by the template;
 - an exercise widget becomes that exercise's static rendering for the edition (for the explorer a bank
   sets up, with the timeline as first drawn, read from the saved widget state); the bare explorer becomes
   its timeline and a note; the progress panel becomes a "Your answers" box; any other widget a note;
@@ -39,6 +44,7 @@ def prepare(executed: Executed, edition: str):
     nb = copy.deepcopy(executed.notebook)
     state = nb.metadata.pop("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
     styler_ids: dict[str, str] = {}
+    notes = teacher_notes(executed.lesson) if edition == "teacher" else {}
     cells = []
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
@@ -46,7 +52,7 @@ def prepare(executed: Executed, edition: str):
             continue
         if cell.cell_type == "code":
             widgets = [out for out in cell.get("outputs", []) if WIDGET_MIME in out.get("data", {})]
-            if widgets and len(widgets) == len(cell.outputs) and only_shows(cell.source):
+            if "show-code" not in tags and "remove-input" not in tags:
                 cell.metadata["tags"] = [*tags, "remove-input"]
             cell.outputs = (
                 []
@@ -57,8 +63,37 @@ def prepare(executed: Executed, edition: str):
                 ]
             )
         cells.append(cell)
+        cells.extend(notes.get(cell.get("id"), ()))
     nb.cells = cells
     return nb
+
+
+def teacher_notes(lesson_id: str) -> dict[str, list]:
+    """The teacher file's notes as markdown cells tagged ``teacher``, keyed by the id of the cell each
+    follows. A note naming a document set carries that set's teacher note from document_sets.csv."""
+    import nbformat
+
+    from ..teacher import load_teacher
+
+    found: dict[str, list] = {}
+    sets = None
+    for note in load_teacher(lesson_id).notes:
+        text = note.text
+        if note.document_set:
+            if sets is None:
+                from ..data import load_document_sets
+
+                sets = load_document_sets()
+            rows = sets[sets["set_id"] == note.document_set]
+            set_note = str(rows["teacher_note"].dropna().iloc[0]) if rows["teacher_note"].notna().any() else ""
+            text = "\n\n".join(t for t in (text, f"*Using the document set.* {set_note}" if set_note else "") if t)
+        if note.title:
+            text = f"**{note.title}.** {text}"
+        after = found.setdefault(note.after, [])
+        cell = nbformat.v4.new_markdown_cell(text, metadata={"tags": ["teacher"]})
+        cell["id"] = f"tn-{note.after}-{len(after) + 1}"  # fixed, so two builds agree byte for byte
+        after.append(cell)
+    return found
 
 
 def only_shows(source: str) -> bool:

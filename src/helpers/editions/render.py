@@ -88,8 +88,8 @@ def stylesheet() -> str:
     """The handout's CSS: the page, the exercises, the lessons' boxes and tables, code colours."""
     from pygments.formatters import HtmlFormatter
 
+    from ..display import STYLESHEET as LESSON
     from ..exercises.static import STYLESHEET as EXERCISES
-    from ..lesson import STYLESHEET as LESSON
 
     page = (TEMPLATES / "handout.css").read_text(encoding="utf-8").split("*/\n", 1)[1]
     return "\n" + page + EXERCISES + LESSON + HtmlFormatter(style="default").get_style_defs(".highlight")
@@ -198,6 +198,7 @@ def render_index(lessons: Sequence[Lesson], edition: str) -> str:
             "id": lesson.id,
             "title": lesson.title,
             "questions": [inline(q) for q in lesson.questions],
+            "central_question": inline(lesson.central_question) if lesson.central_question else "",
             "time": inline(lesson.time) if lesson.time else "",
         }
         for lesson in lessons

@@ -29,10 +29,10 @@ from .model import (
     Feedback,
     Matching,
     Numeric,
-    SourceAnalysis,
     parse_number,
 )
 from .static import render, render_bank
+from .written import Claim, SourceAnalysis
 
 __all__ = [
     "load_bank",
@@ -56,6 +56,7 @@ __all__ = [
     "Matching",
     "Numeric",
     "SourceAnalysis",
+    "Claim",
     "ExplorerSpec",
     "Feedback",
     "Attempts",

@@ -37,13 +37,12 @@ from .model import (
     Choice,
     Exercise,
     ExplorerSpec,
-    GuidingQuestion,
     NearMiss,
     Numeric,
     Option,
-    Source,
-    SourceAnalysis,
+    spread_keys,
 )
+from .written import Alternative, Claim, GuidingQuestion, Level, Source, SourceAnalysis
 
 
 def __getattr__(name: str):
@@ -65,6 +64,7 @@ _COMMON = (
     "hint",
     "explanation",
     "teacher_notes",
+    "demand",
     "max_attempts",
     "app",
 )
@@ -244,7 +244,7 @@ def read_bank(path: Path, tables: Tables | None = None) -> Bank:
         except DataError as err:
             problems.extend(Problem(shown, line, p.column, where + p.message) for p in err.problems)
     _raise_if(problems)
-    return Bank(lesson, path, str(data.get("title", lesson)), tuple(exercises))
+    return Bank(lesson, path, str(data.get("title", lesson)), tuple(spread_keys(lesson, exercises)))
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -311,6 +311,12 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[int, int]]:
     return data, loader.lines
 
 
+def read_yaml(path: Path) -> tuple[Any, dict[int, int]]:
+    """A YAML file of the pack (a bank or a teacher's file) read safely: no aliases, no tags, a DataError
+    naming the file and line when it is broken. Returns (data, lines)."""
+    return _read_yaml(path, display_path(path))
+
+
 @lru_cache(maxsize=4)
 def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
     out = {}
@@ -327,6 +333,7 @@ def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
         "matching",
         "numeric",
         "source_analysis",
+        "claim",
         "explorer",
     } - out.keys()
     if missing:
@@ -502,6 +509,8 @@ def _check_refs(raw: dict, tables: Tables) -> None:
         q_ids = [q["id"] for q in raw["questions"]]
         if len(set(q_ids)) != len(q_ids):
             problems.append(Problem("", None, "questions", "two guiding questions have the same id"))
+    elif kind == "claim":
+        problems.extend(_claim_problems(raw, tables))
     elif kind == "explorer":
         need(raw.get("people", ()), tables.people.index, "person", "people.csv", "people")
         themes = set(tables.events["theme"].cat.categories)
@@ -512,6 +521,43 @@ def _check_refs(raw: dict, tables: Tables) -> None:
             problems.append(Problem("", None, "end", "the explorer ends before it starts"))
     if problems:
         raise DataError(problems)
+
+
+def _claim_problems(raw: dict, tables: Tables) -> list[Problem]:
+    """What is wrong with a claim exercise beyond its schema: its set, its word range, its levels."""
+    problems = []
+    sets = tables.document_sets
+    members = sets[sets["set_id"] == raw["document_set"]]
+    if members.empty:
+        problems.append(Problem("", None, "document_set", f"set {raw['document_set']!r} is not in document_sets.csv"))
+    elif raw.get("min_documents", 2) > len(members):
+        problems.append(
+            Problem(
+                "",
+                None,
+                "min_documents",
+                f"asks for {raw.get('min_documents', 2)} documents; the set has {len(members)}",
+            )
+        )
+    if raw.get("min_words", 150) > raw.get("max_words", 250):
+        problems.append(Problem("", None, "max_words", "max_words is below min_words"))
+    levels = [lv["level"] for lv in raw["mark_scheme"]]
+    if levels != list(range(1, len(levels) + 1)):
+        problems.append(Problem("", None, "mark_scheme", f"levels must be 1, 2, 3 ... lowest first, not {levels}"))
+    marked = [lv for lv in raw["mark_scheme"] if "marks" in lv]
+    if raw.get("marks") is not None and len(marked) != len(levels):
+        problems.append(Problem("", None, "mark_scheme", "a question with marks needs marks on every level"))
+    top = 0
+    for lv in marked:
+        low, high = lv["marks"]
+        if low > high or low < top:
+            problems.append(Problem("", None, "mark_scheme", f"level {lv['level']}: marks {low}–{high} out of order"))
+        top = high + 1
+    if marked and raw.get("marks") is not None and marked[-1]["marks"][1] != raw["marks"]:
+        problems.append(
+            Problem("", None, "marks", f"the top level ends at {marked[-1]['marks'][1]}, not {raw['marks']}")
+        )
+    return problems
 
 
 # --- building model objects -----------------------------------------------------------------------
@@ -576,6 +622,8 @@ def _build(raw: dict, tables: Tables) -> Exercise:
             checklist=tuple(c.strip() for c in raw["checklist"]),
             **common,
         )
+    if kind == "claim":
+        return _claim(raw, tables, common)
     if kind == "explorer":
         return ExplorerSpec(
             start=raw.get("start", "1917-01-01"),
@@ -586,6 +634,36 @@ def _build(raw: dict, tables: Tables) -> Exercise:
             **common,
         )
     raise DataError(f"unknown exercise type {kind!r}")  # pragma: no cover - the schema stops it first
+
+
+def _claim(raw: dict, tables: Tables, common: dict) -> Claim:
+    """A claim exercise, with its set's documents named as a student should cite them."""
+    sets = tables.document_sets
+    members = sets[sets["set_id"] == raw["document_set"]].sort_values("position")
+    documents = []
+    for n, extract_id in enumerate(members["extract_id"], 1):
+        row = tables.extracts.loc[extract_id] if extract_id in tables.extracts.index else None
+        title = str(row["title"]) if row is not None else extract_id
+        documents.append((str(extract_id), f"Document {n}: {title}"))
+    return Claim(
+        document_set=raw["document_set"],
+        documents=tuple(documents),
+        min_words=int(raw.get("min_words", 150)),
+        max_words=int(raw.get("max_words", 250)),
+        min_documents=int(raw.get("min_documents", 2)),
+        mark_scheme=tuple(
+            Level(
+                int(lv["level"]),
+                lv["label"].strip(),
+                lv["descriptor"].strip(),
+                tuple(lv["marks"]) if "marks" in lv else None,
+            )
+            for lv in raw["mark_scheme"]
+        ),
+        alternatives=tuple(Alternative(a["id"], a["text"].strip()) for a in raw.get("alternatives", ())),
+        marks=raw.get("marks"),
+        **common,
+    )
 
 
 def _source(spec: dict, tables: Tables) -> Source:

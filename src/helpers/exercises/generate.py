@@ -77,6 +77,14 @@ class Tables:
         return self._load("references", "ref_id")
 
     @cached_property
+    def document_sets(self) -> pd.DataFrame:
+        return self._load("document_sets")
+
+    @cached_property
+    def extracts(self) -> pd.DataFrame:
+        return self._load("extracts", "extract_id")
+
+    @cached_property
     def organisations(self) -> pd.DataFrame:
         return self._load("organisations", "org_id")
 

@@ -51,7 +51,11 @@ SKILLS = (
 #: Tags for the guiding questions of a source analysis.
 QUESTION_TAGS = ("sourcing", "contextualisation", "corroboration", "close reading")
 #: Exercise types, as written in the question banks.
-TYPES = ("choice", "chronology", "matching", "numeric", "source_analysis", "explorer")
+TYPES = ("choice", "chronology", "matching", "numeric", "source_analysis", "claim", "explorer")
+#: What an exercise asks a student to do, lowest first (the bank field ``demand``).
+DEMANDS = ("recall", "comprehension", "application", "analysis", "evaluation", "argument")
+#: The higher-order demands: at least half of each lesson's exercises ask for one of these.
+HIGHER_ORDER = frozenset({"analysis", "evaluation", "argument"})
 
 #: Answers longer than this are not examined character by character (they still get feedback).
 MAX_ANSWER_CHARS = 10_000
@@ -164,6 +168,8 @@ class Exercise:
     explanation: str | None = None
     max_attempts: int | None = None
     teacher_notes: str | None = None
+    #: What the exercise asks for: one of :data:`DEMANDS` ("" where a bank does not say).
+    demand: str = ""
     #: Shown in app mode (the page without code); False when it needs what only the lesson shows.
     app: bool = True
 
@@ -198,11 +204,35 @@ class Choice(Exercise):
     answer: tuple[str, ...] = ()
     multiple: bool = False
     max_attempts: int | None = 2
+    #: Where the key is shown (0 = first), set by the bank so keys spread evenly over the positions
+    #: (:func:`spread_keys`); None: wherever the shuffle puts it.
+    key_slot: int | None = None
 
     kind = "choice"
 
     def option(self, option_id: str) -> Option:
         return next(o for o in self.options if o.id == option_id)
+
+    @property
+    def display_order(self) -> tuple[Option, ...]:
+        """The options in the order a student sees them, in the lab and on paper alike: shuffled by a
+        fixed seed (the exercise id), so a key is never always first and two exercises differ.
+
+        >>> q = Choice(id="x", lesson="00-start-here", prompt="?", options=tuple(
+        ...     Option(i, i, "") for i in "abcd"), answer=("a",))
+        >>> [o.id for o in q.display_order] == [o.id for o in q.display_order], len(q.display_order)
+        (True, 4)
+        """
+        order = list(shuffled(tuple(o.id for o in self.options), f"options:{self.id}"))
+        if self.key_slot is not None and not self.multiple and len(self.answer) == 1:
+            order.remove(self.answer[0])
+            order.insert(self.key_slot % len(self.options), self.answer[0])
+        return tuple(self.option(i) for i in order)
+
+    def label(self, option_id: str) -> str:
+        """The letter a student sees beside an option (its position in :attr:`display_order`): 'A', 'B'..."""
+        ids = [o.id for o in self.display_order]
+        return "ABCDEFGHIJ"[ids.index(option_id)] if option_id in ids else option_id
 
     def check(self, answer: Any) -> Feedback:
         chosen = _as_strings(answer)
@@ -232,7 +262,7 @@ class Choice(Exercise):
         return Feedback(PARTIAL if score > 0 else INCORRECT, round(score, 3), details)
 
     def answer_key(self) -> list[str]:
-        return [f"{o.id}) {o.text}" for o in self.options if o.id in self.answer]
+        return [f"{self.label(o.id)}) {o.text}" for o in self.display_order if o.id in self.answer]
 
 
 # --- Chronology -----------------------------------------------------------------------------------
@@ -489,85 +519,6 @@ def format_number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-# --- Source analysis ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """A quotation or document, with its provenance headnote and citation."""
-
-    kind: str  # "quotation" or "document"
-    ref: str  # quote_id or doc_id
-    text: str
-    headnote: str
-    citation: str = ""
-    speaker: str = ""
-    date_label: str = ""
-
-
-@dataclass(frozen=True)
-class GuidingQuestion:
-    id: str
-    tag: str
-    text: str
-    model_answer: str
-
-
-@dataclass(frozen=True)
-class SourceAnalysis(Exercise):
-    """Read a source and answer guiding questions in your own words; then compare with a model answer.
-
-    ``check`` takes a dict of question id -> text and saves it; ``self_assess`` scores the checklist.
-    """
-
-    source: Source | None = None
-    questions: tuple[GuidingQuestion, ...] = ()
-    checklist: tuple[str, ...] = ()
-    skill: str = "sourcing"
-
-    kind = "source_analysis"
-
-    def check(self, answer: Any) -> Feedback:
-        if answer is None or answer == "":
-            return Feedback(EMPTY, None, ("Write an answer to at least one question, then press Save.",))
-        if isinstance(answer, str):
-            answer = {self.questions[0].id: answer} if self.questions else {}
-        if not isinstance(answer, dict):
-            return Feedback(INVALID, None, ("Write your answers in the boxes.",))
-        ids = [q.id for q in self.questions]
-        written = {q: (answer.get(q) if isinstance(answer.get(q), str) else "") for q in ids}
-        filled = [q for q in ids if written[q].strip()]
-        if not filled:
-            return Feedback(EMPTY, None, ("Write an answer to at least one question, then press Save.",))
-        too_long = [q for q in filled if len(written[q]) > MAX_ANSWER_CHARS]
-        details = [f"You answered {len(filled)} of {len(ids)} questions."]
-        if too_long:
-            details.append(
-                f"Some answers are very long (over {MAX_ANSWER_CHARS:,} characters); a few sentences are enough."
-            )
-        details.append("Now reveal the model answer and tick the checklist to assess your work.")
-        return Feedback(SUBMITTED, None, tuple(details))
-
-    def self_assess(self, ticked: Any) -> Feedback:
-        """Score the self-assessment: the share of checklist points the student ticked.
-
-        >>> sa = SourceAnalysis(id="s", lesson="00-start-here", prompt="Read it.", checklist=("a", "b"))
-        >>> sa.self_assess([0]).score
-        0.5
-        """
-        indexes = _as_strings(ticked) or []
-        valid = {str(i) for i in range(len(self.checklist))}
-        chosen = {i.strip() for i in indexes if i.strip() in valid}
-        if not self.checklist:
-            return Feedback(UNGRADED, None, ("This exercise has no checklist.",))
-        score = len(chosen) / len(self.checklist)
-        details = (f"You ticked {len(chosen)} of {len(self.checklist)} points.",)
-        return Feedback(ASSESSED, round(score, 3), details)
-
-    def answer_key(self) -> list[str]:
-        return [f"{q.text} — {q.model_answer}" for q in self.questions]
-
-
 # --- Explorer -------------------------------------------------------------------------------------
 
 
@@ -679,3 +630,25 @@ def shuffled(ids: tuple[str, ...], seed: str) -> tuple[str, ...]:
         if tuple(out) != ids:
             return tuple(out)
     return ids[1:] + ids[:1]
+
+
+def spread_keys(lesson: str, exercises: list) -> list:
+    """The exercises with each single-answer choice item's key placed in turn at the next position (A, B,
+    C, D, A ...; the first position fixed by the lesson's name), so no position holds more than its share
+    of keys; distractors stay in their shuffled order.
+
+    >>> items = [Choice(id=f"q{i}", lesson="x", prompt="?", options=tuple(Option(o, o, "") for o in "abcd"),
+    ...                 answer=("a",)) for i in range(8)]
+    >>> from collections import Counter
+    >>> sorted(Counter(q.label("a") for q in spread_keys("x", items)).values())
+    [2, 2, 2, 2]
+    """
+    import zlib
+
+    out, k = [], zlib.crc32(lesson.encode()) % 4
+    for ex in exercises:
+        if isinstance(ex, Choice) and not ex.multiple and len(ex.answer) == 1 and len(ex.options) > 1:
+            ex = replace(ex, key_slot=k % len(ex.options))
+            k += 1
+        out.append(ex)
+    return out

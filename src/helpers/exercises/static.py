@@ -27,9 +27,9 @@ from .model import (
     Feedback,
     Matching,
     Numeric,
-    SourceAnalysis,
     format_number,
 )
+from .written import Claim, SourceAnalysis
 
 EDITIONS = ("student", "teacher")
 
@@ -40,6 +40,7 @@ TYPE_NAMES = {
     "matching": "Match",
     "numeric": "Find the number",
     "source_analysis": "Source analysis",
+    "claim": "Your argument",
     "explorer": "Explore",
 }
 
@@ -60,6 +61,8 @@ STYLESHEET = """
 .tr-feedback.tr-partial { border-left-color: var(--jp-warn-color1, #b26a00); }
 .tr-feedback.tr-incorrect, .tr-feedback.tr-invalid { border-left-color: var(--jp-error-color1, #c62828); }
 .tr-warning { border: 1px dashed var(--jp-warn-color1, #b26a00); padding: 0.2em 0.6em; margin: 0.4em 0; }
+.tr-levels th, .tr-levels td { text-align: left; vertical-align: top; padding: 0.2em 0.6em; }
+.tr-exemplar { border-top: 1px dotted var(--jp-border-color2, #999); margin-top: 0.6em; }
 .tr-matching td, .tr-matching th { padding: 0.2em 0.6em; vertical-align: top; text-align: left; }
 """
 
@@ -75,7 +78,8 @@ def render(exercise: Exercise, edition: str = "student", number: int | None = No
         f'<section class="tr-exercise tr-{exercise.kind}" id="ex-{escape(exercise.id)}">',
         f"<h3>{escape(heading)}</h3>",
         f'<p class="tr-meta">{escape(TYPE_NAMES.get(exercise.kind, ""))} · skill: {escape(exercise.skill)}'
-        f" · difficulty {exercise.difficulty}</p>",
+        + (f" · asks for: {escape(exercise.demand)}" if exercise.demand else "")
+        + f" · difficulty {exercise.difficulty}</p>",
         _paragraphs(exercise.prompt),
     ]
     body = {
@@ -84,6 +88,7 @@ def render(exercise: Exercise, edition: str = "student", number: int | None = No
         Matching: _matching,
         Numeric: _numeric,
         SourceAnalysis: _source_analysis,
+        Claim: _claim,
         ExplorerSpec: _explorer,
     }[type(exercise)]
     parts.append(body(exercise, teacher))
@@ -147,9 +152,8 @@ def source_html(exercise: SourceAnalysis) -> str:
 def _choice(ex: Choice, teacher: bool) -> str:
     how = "Tick every option that applies." if ex.multiple else "Tick one option."
     rows = []
-    for o in ex.options:
-        mark = "☐"
-        line = f"<li>{mark} <strong>{escape(o.id)})</strong> {escape(o.text)}"
+    for o in ex.display_order:  # the same shuffled order, and the same letters, as in the notebook
+        line = f"<li>☐ <strong>{escape(ex.label(o.id))})</strong> {escape(o.text)}"
         if teacher:
             verdict = "✔ correct" if o.id in ex.answer else "✘ wrong"
             line += f'<br><span class="tr-meta">{verdict}: {escape(o.feedback)}</span>'
@@ -200,6 +204,71 @@ def _source_analysis(ex: SourceAnalysis, teacher: bool) -> str:
     return "".join(parts)
 
 
+def _claim(ex: Claim, teacher: bool) -> str:
+    """Student: the documents to use, ruled space and the levels as a checklist. Teacher: the mark scheme,
+    and from the teacher's file the model answer, indicative content and exemplars."""
+    parts = []
+    if ex.alternatives:
+        parts.append("<p><strong>Answer one of these questions:</strong></p><ol type='a'>")
+        parts.extend(f"<li>{escape(a.text)}</li>" for a in ex.alternatives)
+        parts.append("</ol>")
+    if ex.documents:
+        use = f"Use at least {ex.min_documents} of these documents" if ex.min_documents else "The documents"
+        parts.append(f"<p><strong>{use}</strong> (name them as listed):</p><ul>")
+        parts.extend(f"<li>{escape(label)}</li>" for _extract, label in ex.documents)
+        parts.append("</ul>")
+    marks = f" · {ex.marks} marks" if ex.marks else ""
+    parts.append(f'<p class="tr-meta">Write {ex.min_words}–{ex.max_words} words{marks}.</p>')
+    if teacher:
+        parts.append(_mark_scheme(ex) + _teacher_material(ex))
+        return "".join(parts)
+    parts.append(_ruled(max(8, ex.max_words // 12)))
+    if ex.marks:  # a paper: the student's page is the question and ruled space only
+        return "".join(parts)
+    parts.append(
+        "<p><strong>Check your answer against the levels</strong> (tick the highest level your answer reaches):"
+        '</p><ul style="list-style: none; padding-left: 0.5em">'
+    )
+    parts.extend(f"<li>☐ <strong>{escape(lv.heading)}.</strong> {escape(lv.descriptor)}</li>" for lv in ex.mark_scheme)
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def _mark_scheme(ex: Claim) -> str:
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(lv.heading)}</th><td>{escape(lv.descriptor)}</td></tr>" for lv in ex.mark_scheme
+    )
+    return f'<div class="tr-key"><p><strong>Mark scheme</strong></p><table class="tr-levels">{rows}</table></div>'
+
+
+def _teacher_material(ex: Claim) -> str:
+    """The model answer, indicative content and exemplars from data/teacher/<lesson>.yaml (teacher only)."""
+    from ..teacher import load_teacher
+
+    found = load_teacher(ex.lesson)
+    parts = []
+    if ex.id in found.indicative_content:
+        parts.append(f"<p><strong>Indicative content</strong></p>{_markdownish(found.indicative_content[ex.id])}")
+    if ex.id in found.model_answers:
+        parts.append(f"<p><strong>Model answer</strong></p>{_paragraphs(found.model_answers[ex.id])}")
+    for exemplar in found.exemplars.get(ex.id, ()):
+        mark = f", {exemplar.mark} marks" if exemplar.mark is not None else ""
+        parts.append(
+            f'<div class="tr-exemplar"><p><strong>Exemplar: a {escape(exemplar.level)} answer{mark}</strong></p>'
+            f"{_paragraphs(exemplar.text)}<p><em>Examiner's comment:</em> {escape(' '.join(exemplar.comment.split()))}"
+            "</p></div>"
+        )
+    return f'<div class="tr-key">{"".join(parts)}</div>' if parts else ""
+
+
+def _markdownish(text: str) -> str:
+    """A list written with "- " lines as an HTML list; anything else as paragraphs."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    if lines and all(ln.startswith(("- ", "* ")) for ln in lines):
+        return "<ul>" + "".join(f"<li>{escape(ln[2:].strip())}</li>" for ln in lines) + "</ul>"
+    return _paragraphs(text)
+
+
 def _explorer(ex: ExplorerSpec, teacher: bool) -> str:
     from ..charts import theme_label
     from .generate import date_label
@@ -215,7 +284,7 @@ def _explorer(ex: ExplorerSpec, teacher: bool) -> str:
 def _teacher_key(ex: Exercise) -> str:
     parts = ['<div class="tr-key">']
     key = ex.answer_key()
-    if key and not isinstance(ex, SourceAnalysis):
+    if key and not isinstance(ex, (SourceAnalysis, Claim)):
         parts.append("<p><strong>Answer:</strong></p><ul>" + "".join(f"<li>{escape(k)}</li>" for k in key) + "</ul>")
     if ex.explanation:
         parts.append(f"<p><strong>Explanation:</strong> {escape(ex.explanation)}</p>")

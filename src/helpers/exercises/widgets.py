@@ -14,14 +14,13 @@ Each entry point returns a view object; a notebook shows it, and a test drives i
     >>> store.attempts()[0]["correct"]
     True
 
-All checking happens in :mod:`helpers.exercises.model`; views only read controls and show feedback.
-Every control has a visible label (``description``) or a label beside it; feedback says ✔/✘ and words.
+The base view is in :mod:`.view_base`; the written exercises' views (source analysis, claim) are in
+:mod:`.written_views`.
 """
 
 from __future__ import annotations
 
 import base64
-import weakref
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -29,120 +28,12 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..progress import ProgressStore, SaveResult, answer_too_long, default_store
-from .model import (
-    INVALID,
-    SUBMITTED,
-    Attempts,
-    Choice,
-    Chronology,
-    Exercise,
-    ExplorerSpec,
-    Feedback,
-    Matching,
-    Numeric,
-    SourceAnalysis,
-)
-from .static import STYLESHEET, TYPE_NAMES, VIEW_STYLESHEET, feedback_html, source_html, warning_html
-
-_STYLE = f"<style>{STYLESHEET}{VIEW_STYLESHEET}</style>"
-_WIDE = W.Layout(width="auto", max_width="60em")
-_LABEL_STYLE = {"description_width": "initial"}
-#: Live progress panels, refreshed whenever an attempt is saved.
-_PANELS: weakref.WeakSet[ProgressView] = weakref.WeakSet()
-
-
-class ExerciseView:
-    """What every exercise view has: a prompt, a Check button, feedback, a warning line, a container.
-
-    ``check()`` (or clicking ``check_button``) reads the controls, asks the model, shows the feedback
-    and saves the attempt; it returns the :class:`Feedback`.
-    """
-
-    check_label = "Check"
-
-    def __init__(self, exercise: Exercise, store: ProgressStore | None = None):
-        self.exercise = exercise
-        self.attempts = Attempts(exercise)
-        self._store = store
-        self.last_feedback: Feedback | None = None
-        self.last_save: SaveResult | None = None
-        self.prompt_html = W.HTML(_STYLE + _header(exercise), layout=_WIDE)
-        self.check_button = W.Button(
-            description=self.check_label, icon="check", tooltip=f"{self.check_label}: see feedback on your answer"
-        )
-        self.check_button.on_click(lambda _button: self.check())
-        self.hint_button = W.Button(
-            description="Hint",
-            icon="lightbulb-o",
-            tooltip="Show a hint",
-            layout=W.Layout(display="" if exercise.hint else "none"),
-        )
-        self.hint_button.on_click(lambda _button: self.show_hint())
-        self.hint_html = W.HTML("", layout=_WIDE)
-        self.feedback_html = W.HTML("", layout=_WIDE)
-        self.warning_html = W.HTML("", layout=_WIDE)
-        self.widget = W.VBox(
-            [
-                self.prompt_html,
-                *self.controls(),
-                W.HBox([self.check_button, self.hint_button]),
-                self.hint_html,
-                self.feedback_html,
-                self.warning_html,
-            ],
-            layout=W.Layout(border="1px solid var(--jp-border-color1, #888)", padding="0.5em"),
-        )
-        self.widget.add_class("tr-view")
-
-    # -- to override ---------------------------------------------------------------------------------
-
-    def controls(self) -> list[W.Widget]:
-        return []
-
-    def answer(self) -> Any:
-        """The answer as the controls hold it now (the form ``exercise.check`` takes)."""
-        return None
-
-    # -- shared behaviour ------------------------------------------------------------------------------
-
-    @property
-    def store(self) -> ProgressStore:
-        return self._store if self._store is not None else default_store()
-
-    def check(self) -> Feedback:
-        too_long = answer_too_long(self.answer())  # refused before it is checked: no attempt used, nothing saved
-        feedback = Feedback(INVALID, None, (too_long,)) if too_long else self.attempts.submit(self.answer())
-        self.last_feedback = feedback
-        self.feedback_html.value = feedback_html(feedback)
-        if feedback.counted:
-            self.save(self.answer(), feedback)
-        return feedback
-
-    def save(self, answer: Any, feedback: Feedback) -> SaveResult:
-        """Save an attempt; on failure show a warning (the exercise keeps working)."""
-        store = self.store
-        before = len(store.messages)
-        result = store.record(self.exercise.id, self.exercise.lesson, answer, feedback.correct, feedback.score)
-        notes = store.messages[before:]
-        message = " ".join([*notes, *([] if result.ok else [result.message])])
-        self.warning_html.value = warning_html(message)
-        self.last_save = result
-        if result.ok:
-            for panel in list(_PANELS):
-                if panel.lesson == self.exercise.lesson:
-                    panel.refresh()
-        return result
-
-    def show_hint(self) -> None:
-        if self.exercise.hint:
-            self.hint_html.value = f"<p><strong>Hint:</strong> {escape(self.exercise.hint)}</p>"
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.exercise.id!r}>"
+from ..progress import ProgressStore, default_store
+from .model import Choice, Chronology, Exercise, ExplorerSpec, Matching, Numeric
+from .static import warning_html
+from .view_base import _LABEL_STYLE, _PANELS, _WIDE, ExerciseView
+from .written import Claim, SourceAnalysis
+from .written_views import ClaimView, SourceAnalysisView
 
 
 class ChoiceView(ExerciseView):
@@ -150,11 +41,12 @@ class ChoiceView(ExerciseView):
 
     def controls(self) -> list[W.Widget]:
         ex: Choice = self.exercise
-        labels = [(f"{o.id}) {o.text}", o.id) for o in ex.options]
+        shown = ex.display_order  # a fixed shuffle: the same order and letters as the handout
+        labels = [(f"{ex.label(o.id)}) {o.text}", o.id) for o in shown]
         if ex.multiple:
             self.boxes = {
                 o.id: W.Checkbox(value=False, description=label, indent=False, layout=_WIDE)
-                for label, o in zip((lbl for lbl, _ in labels), ex.options)
+                for label, o in zip((lbl for lbl, _ in labels), shown)
             }
             note = W.HTML("<em>Tick every option that applies.</em>")
             return [note, W.VBox(list(self.boxes.values()), layout=_WIDE)]
@@ -280,114 +172,6 @@ class NumericView(ExerciseView):
         return self.text.value
 
 
-class SourceAnalysisView(ExerciseView):
-    """The source, a box per guiding question, Save; then model answers and a self-assessment checklist."""
-
-    check_label = "Save answers"
-
-    def controls(self) -> list[W.Widget]:
-        ex: SourceAnalysis = self.exercise
-        self.boxes: dict[str, W.Textarea] = {}
-        rows: list[W.Widget] = [
-            W.HTML(source_html(ex), layout=_WIDE),
-            W.HTML(
-                "<p><em>Write your answers in the boxes and press Save answers; then press "
-                "Show model answers and tick the points your answers meet.</em></p>",
-                layout=_WIDE,
-            ),
-        ]
-        for n, q in enumerate(ex.questions, 1):
-            rows.append(
-                W.HTML(
-                    f"<p><strong>{n}.</strong> <span class='tr-meta'>[{escape(q.tag)}]</span> {escape(q.text)}</p>",
-                    layout=_WIDE,
-                )
-            )
-            box = W.Textarea(
-                value="",
-                placeholder="Write your answer here",
-                description=f"Answer {n}:",
-                rows=4,
-                style=_LABEL_STYLE,
-                layout=W.Layout(width="100%", max_width="60em"),
-            )
-            self.boxes[q.id] = box
-            rows.append(box)
-        self.reveal_button = W.Button(
-            description="Show model answers",
-            icon="eye",
-            disabled=True,
-            tooltip="Compare your answers with a model answer (save yours first)",
-        )
-        self.reveal_button.on_click(lambda _b: self.reveal())
-        self.model_html = W.HTML("", layout=_WIDE)
-        self.checklist = [W.Checkbox(value=False, description=c, indent=False, layout=_WIDE) for c in ex.checklist]
-        self.assess_button = W.Button(
-            description="Save self-assessment",
-            icon="check-square-o",
-            disabled=True,
-            tooltip="Record which checklist points your answers meet",
-        )
-        self.assess_button.on_click(lambda _b: self.assess())
-        self.assess_html = W.HTML("", layout=_WIDE)
-        self.after = W.VBox(
-            [
-                self.reveal_button,
-                self.model_html,
-                W.HTML("<p><strong>Check your work</strong> (tick what your answers do):</p>"),
-                *self.checklist,
-                self.assess_button,
-                self.assess_html,
-            ],
-            layout=_WIDE,
-        )
-        return rows
-
-    def __init__(self, exercise: SourceAnalysis, store: ProgressStore | None = None):
-        super().__init__(exercise, store)
-        self.widget.children = (*self.widget.children, self.after)
-
-    def write(self, question_id: str, text: str) -> None:
-        """Type an answer to one guiding question (a test helper)."""
-        self.boxes[question_id].value = text
-
-    def answer(self) -> Any:
-        return {qid: box.value for qid, box in self.boxes.items()}
-
-    def check(self) -> Feedback:
-        feedback = super().check()
-        if feedback.status == SUBMITTED:
-            self.reveal_button.disabled = False
-        return feedback
-
-    def reveal(self) -> None:
-        """Show each model answer under the student's own (escaped: their text is never run as HTML)."""
-        ex: SourceAnalysis = self.exercise
-        parts = []
-        for n, q in enumerate(ex.questions, 1):
-            mine = self.boxes[q.id].value.strip() or "(no answer)"
-            parts.append(
-                f"<p><strong>{n}. {escape(q.text)}</strong></p>"
-                f"<p><em>Your answer:</em> {escape(mine[:2000])}{'…' if len(mine) > 2000 else ''}</p>"
-                f'<div class="tr-key"><strong>Model answer:</strong> {escape(q.model_answer)}</div>'
-            )
-        self.model_html.value = "".join(parts)
-        self.assess_button.disabled = False
-
-    def tick(self, *indexes: int) -> None:
-        """Tick checklist points by position (a test helper)."""
-        for i, box in enumerate(self.checklist):
-            box.value = i in indexes
-
-    def assess(self) -> Feedback:
-        ex: SourceAnalysis = self.exercise
-        ticked = [str(i) for i, box in enumerate(self.checklist) if box.value]
-        feedback = ex.self_assess(ticked)
-        self.assess_html.value = feedback_html(feedback)
-        self.save({"answers": self.answer(), "checklist": [ex.checklist[int(i)] for i in ticked]}, feedback)
-        return feedback
-
-
 class ProgressView:
     """'7 of 12 done': a lesson's progress, with Refresh and Export buttons.
 
@@ -468,6 +252,7 @@ _VIEWS = {
     Matching: MatchingView,
     Numeric: NumericView,
     SourceAnalysis: SourceAnalysisView,
+    Claim: ClaimView,
 }
 
 
@@ -502,6 +287,10 @@ def numeric(exercise, store: ProgressStore | None = None) -> NumericView:
 
 def source_analysis(exercise, store: ProgressStore | None = None) -> SourceAnalysisView:
     return _typed(exercise, SourceAnalysis, store)
+
+
+def claim(exercise, store: ProgressStore | None = None) -> ClaimView:
+    return _typed(exercise, Claim, store)
 
 
 def _typed(exercise, kind: type, store):
@@ -542,15 +331,6 @@ def _data_link(name: str, content: bytes) -> str:
     )
 
 
-def _header(ex: Exercise) -> str:
-    title = ex.title or TYPE_NAMES.get(ex.kind, "Exercise")
-    paragraphs = "".join(f"<p>{escape(' '.join(b.split()))}</p>" for b in ex.prompt.strip().split("\n\n") if b.strip())
-    return (
-        f"<h3 style='margin: 0.2em 0; font-size: 1.05em'>{escape(title)}</h3>"
-        f"<p class='tr-meta'>{escape(TYPE_NAMES.get(ex.kind, ''))} · skill: {escape(ex.skill)}</p>{paragraphs}"
-    )
-
-
 __all__ = [
     "ExerciseView",
     "ChoiceView",
@@ -558,6 +338,7 @@ __all__ = [
     "MatchingView",
     "NumericView",
     "SourceAnalysisView",
+    "ClaimView",
     "ProgressView",
     "progress_panel",
     "view",
@@ -566,4 +347,5 @@ __all__ = [
     "matching",
     "numeric",
     "source_analysis",
+    "claim",
 ]
