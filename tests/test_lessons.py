@@ -20,6 +20,18 @@ LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
 FRONT = ["Questions", "Objectives", "Time", "You will need"]
 from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
+from helpers.exercises import load_bank  # noqa: E402
+
+
+def is_paper(lesson) -> bool:
+    """A paper (the final assessment) is a lesson whose questions are all claims with marks: no teaching,
+    no key points or further reading; tests/test_lesson_standard.py checks what a paper needs instead."""
+    bank = load_bank(lesson.id)
+    return bool(len(bank)) and all(ex.kind == "claim" and ex.marks for ex in bank)
+
+
+PAPERS = [lesson for lesson in LESSONS if is_paper(lesson)]
+TAUGHT = [lesson for lesson in LESSONS if lesson not in PAPERS]
 
 
 def cells(lesson, kind=None):
@@ -49,7 +61,7 @@ def test_stored_clean_with_python3_kernel(lesson):
             assert not c.get("outputs") and c.get("execution_count") is None, f"cell {i} stored with output"
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
 def test_title_and_front_matter(lesson):
     first = cell_text(cells(lesson)[0])
     assert re.match(rf"# {lesson.number} · \S", first), f"first cell must be the title '# {lesson.number} · ...'"
@@ -79,7 +91,21 @@ def test_setup_cell_imports_from_helpers_only_and_is_hidden(lesson):
             )
 
 
-@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+@pytest.mark.parametrize("lesson", PAPERS, ids=[lesson.id for lesson in PAPERS])
+def test_a_paper_is_timed_and_navigable(lesson):
+    first = cell_text(cells(lesson)[0])
+    assert re.match(rf"# {lesson.number} · \S", first), f"first cell must be the title '# {lesson.number} · ...'"
+    assert lesson.minutes == (0, 90), f"a paper's Time is 'Teaching: 0 min; exercises: 90 min', not {lesson.time!r}"
+    assert len(bullets(section(markdown(lesson), "Time"))) >= 3, "the Time section lists the paper's parts"
+    all_cells = cells(lesson)
+    nav = [c for c in all_cells if "navigation" in c["metadata"].get("tags", [])]
+    assert len(nav) == 1 and nav[0] is all_cells[-1], "one navigation cell, last"
+    assert not any("teacher" in c["metadata"].get("tags", []) for c in all_cells), "no teacher cells in a paper"
+    shown = SHOW.findall(code(lesson))
+    assert sorted(shown) == sorted(load_bank(lesson.id).ids()), "the paper shows every question of its bank"
+
+
+@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
 def test_key_points_reading_and_navigation(lesson):
     md = markdown(lesson)
     points = bullets(section(md, "Key points"))
@@ -97,7 +123,9 @@ def test_navigation_is_up_to_date():
     assert update_navigation(check=True, folder=ROOT / "notebooks") == [], "run: python -m helpers nav"
 
 
-@pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if lesson.id != "00-start-here"], ids=IDS[1:])
+@pytest.mark.parametrize(
+    "lesson", [x for x in TAUGHT if x.id != "00-start-here"], ids=[x.id for x in TAUGHT if x.id != "00-start-here"]
+)
 def test_lesson_content_standard(lesson):
     from helpers.exercises import get_exercise
 
