@@ -763,7 +763,7 @@ def answer_rightly(page, box, ex) -> None:
     """Answer an exercise as the bank says is right, with clicks and typing, and press its button."""
     from playwright.sync_api import expect
 
-    from helpers.exercises.model import Chronology, Matching
+    from helpers.exercises.arranging import Chronology, Matching
     from helpers.exercises.written import SourceAnalysis
 
     if isinstance(ex, Choice):

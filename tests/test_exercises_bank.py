@@ -13,7 +13,9 @@ import helpers
 from helpers import DataError
 from helpers.exercises import bank as bank_module
 from helpers.exercises import load_all_banks, load_bank, validate_banks
-from helpers.exercises.model import SKILLS, Choice, Chronology, ExplorerSpec, Matching, Numeric
+from helpers.exercises.arranging import Chronology, Matching
+from helpers.exercises.model import SKILLS, Choice, ExplorerSpec
+from helpers.exercises.numeric import Numeric
 from helpers.exercises.written import SourceAnalysis
 
 BANK_FILES = sorted((DATA / "exercises").glob("*.yaml"))

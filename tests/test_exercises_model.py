@@ -10,20 +10,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.exercises.model import (
-    Attempts,
-    Choice,
-    Chronology,
-    Feedback,
-    Item,
-    Matching,
-    NearMiss,
-    Numeric,
-    Option,
-    format_number,
-    parse_number,
-    safe_check,
-)
+from helpers.exercises.arranging import Chronology, Item, Matching
+from helpers.exercises.model import Attempts, Choice, Feedback, Option, safe_check
+from helpers.exercises.numeric import NearMiss, Numeric, format_number, parse_number
 from helpers.exercises.written import GuidingQuestion, Source, SourceAnalysis
 
 CHOICE = Choice(

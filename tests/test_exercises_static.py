@@ -8,15 +8,9 @@ import re
 import pytest
 
 from helpers.exercises import load_all_banks, render, render_bank
-from helpers.exercises.model import (
-    Choice,
-    Chronology,
-    Item,
-    Matching,
-    Numeric,
-    Option,
-    format_number,
-)
+from helpers.exercises.arranging import Chronology, Item, Matching
+from helpers.exercises.model import Choice, Option
+from helpers.exercises.numeric import Numeric, format_number
 from helpers.exercises.written import GuidingQuestion, Source, SourceAnalysis
 
 ALL = [ex for bank in load_all_banks().values() for ex in bank]

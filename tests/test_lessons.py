@@ -20,18 +20,7 @@ LESSONS = catalogue(ROOT / "notebooks")
 IDS = [lesson.id for lesson in LESSONS]
 FRONT = ["Questions", "Objectives", "Time", "You will need"]
 from helpers.exercises import EXERCISE_REF as SHOW  # noqa: E402
-from helpers.exercises import load_bank  # noqa: E402
-
-
-def is_paper(lesson) -> bool:
-    """A paper (the final assessment) is a lesson whose questions are all claims with marks: no teaching,
-    no key points or further reading; tests/test_lesson_standard.py checks what a paper needs instead."""
-    bank = load_bank(lesson.id)
-    return bool(len(bank)) and all(ex.kind == "claim" and ex.marks for ex in bank)
-
-
-PAPERS = [lesson for lesson in LESSONS if is_paper(lesson)]
-TAUGHT = [lesson for lesson in LESSONS if lesson not in PAPERS]
+from helpers.standard import is_paper  # noqa: E402
 
 
 def cells(lesson, kind=None):
@@ -61,11 +50,15 @@ def test_stored_clean_with_python3_kernel(lesson):
             assert not c.get("outputs") and c.get("execution_count") is None, f"cell {i} stored with output"
 
 
-@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_title_and_front_matter(lesson):
     first = cell_text(cells(lesson)[0])
     assert re.match(rf"# {lesson.number} · \S", first), f"first cell must be the title '# {lesson.number} · ...'"
     md = markdown(lesson)
+    assert lesson.central_question.endswith("?"), "front matter lacks '## Central question' (one question)"
+    if is_paper(lesson.id):  # the final paper: a central question and a time, no taught front matter
+        assert sum(lesson.minutes) == 90, f"the paper takes 90 minutes, not {lesson.time!r}"
+        return
     for heading in FRONT:
         assert re.search(rf"^##\s+{heading}\s*$", md, re.M), f"front matter lacks '## {heading}'"
     front = next(cell_text(c) for c in cells(lesson, "markdown") if "## Questions" in cell_text(c))
@@ -91,27 +84,14 @@ def test_setup_cell_imports_from_helpers_only_and_is_hidden(lesson):
             )
 
 
-@pytest.mark.parametrize("lesson", PAPERS, ids=[lesson.id for lesson in PAPERS])
-def test_a_paper_is_timed_and_navigable(lesson):
-    first = cell_text(cells(lesson)[0])
-    assert re.match(rf"# {lesson.number} · \S", first), f"first cell must be the title '# {lesson.number} · ...'"
-    assert lesson.minutes == (0, 90), f"a paper's Time is 'Teaching: 0 min; exercises: 90 min', not {lesson.time!r}"
-    assert len(bullets(section(markdown(lesson), "Time"))) >= 3, "the Time section lists the paper's parts"
-    all_cells = cells(lesson)
-    nav = [c for c in all_cells if "navigation" in c["metadata"].get("tags", [])]
-    assert len(nav) == 1 and nav[0] is all_cells[-1], "one navigation cell, last"
-    assert not any("teacher" in c["metadata"].get("tags", []) for c in all_cells), "no teacher cells in a paper"
-    shown = SHOW.findall(code(lesson))
-    assert sorted(shown) == sorted(load_bank(lesson.id).ids()), "the paper shows every question of its bank"
-
-
-@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
 def test_key_points_reading_and_navigation(lesson):
     md = markdown(lesson)
-    points = bullets(section(md, "Key points"))
-    assert 3 <= len(points) <= 6, "3–6 key points"
-    assert re.search(r"^##\s+Further reading", md, re.M)
-    assert "further_reading(" in code(lesson), "further reading comes from the references table"
+    if not is_paper(lesson.id):  # a paper ends with the questions, not with key points
+        points = bullets(section(md, "Key points"))
+        assert 3 <= len(points) <= 6, "3–6 key points"
+        assert re.search(r"^##\s+Further reading", md, re.M)
+        assert "further_reading(" in code(lesson), "further reading comes from the references table"
     all_cells = cells(lesson)
     nav = [c for c in all_cells if "navigation" in c["metadata"].get("tags", [])]
     assert len(nav) == 1 and nav[0] is all_cells[-1], "one navigation cell, last"
@@ -123,11 +103,13 @@ def test_navigation_is_up_to_date():
     assert update_navigation(check=True, folder=ROOT / "notebooks") == [], "run: python -m helpers nav"
 
 
-@pytest.mark.parametrize(
-    "lesson", [x for x in TAUGHT if x.id != "00-start-here"], ids=[x.id for x in TAUGHT if x.id != "00-start-here"]
-)
+TAUGHT = [lesson for lesson in LESSONS if lesson.id != "00-start-here" and not is_paper(lesson.id)]
+
+
+@pytest.mark.parametrize("lesson", TAUGHT, ids=[lesson.id for lesson in TAUGHT])
 def test_lesson_content_standard(lesson):
     from helpers.exercises import get_exercise
+    from helpers.teacher import load_teacher
 
     md, src = markdown(lesson), code(lesson)
     exercises = [get_exercise(i) for i in SHOW.findall(src)]
@@ -140,7 +122,7 @@ def test_lesson_content_standard(lesson):
     assert re.search(r"^##\s+Data investigation", md, re.M), "a data investigation section"
     assert "source(" in src, "primary sources come from the quotations table"
     assert src.count("figure(") + src.count("events_table(") + src.count("figures_table(") >= 2, "two figures or tables"
-    assert any("teacher" in c["metadata"].get("tags", []) for c in cells(lesson, "markdown")), "teacher notes"
+    assert load_teacher(lesson.id).notes, "teacher notes (in data/teacher/<lesson>.yaml, never in the notebook)"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=IDS)

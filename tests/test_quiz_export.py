@@ -18,7 +18,9 @@ import pytest
 from helpers import quiz
 from helpers.__main__ import main as cli
 from helpers.exercises import load_all_banks
-from helpers.exercises.model import Choice, Chronology, Matching, Numeric
+from helpers.exercises.arranging import Chronology, Matching
+from helpers.exercises.model import Choice
+from helpers.exercises.numeric import Numeric
 from helpers.exercises.written import SourceAnalysis
 
 

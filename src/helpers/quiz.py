@@ -35,8 +35,10 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .exercises import get_exercise  # noqa: F401 (used by the doctest)
+from .exercises.arranging import Chronology, Matching
 from .exercises.bank import LESSONS, load_bank
-from .exercises.model import Choice, Chronology, Exercise, Matching, Numeric, format_number
+from .exercises.model import Choice, Exercise
+from .exercises.numeric import Numeric, format_number
 from .exercises.written import SourceAnalysis
 from .notebooks import lesson_title
 

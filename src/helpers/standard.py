@@ -38,7 +38,8 @@ from pathlib import Path
 
 from .editions.catalogue import catalogue, cell_text, front_matter, read_notebook, section
 from .exercises.bank import load_bank
-from .exercises.model import DEMANDS, EXERCISE_REF, HIGHER_ORDER, Choice, Numeric, format_number
+from .exercises.model import DEMANDS, EXERCISE_REF, HIGHER_ORDER, Choice
+from .exercises.numeric import Numeric, format_number
 from .teacher import EXEMPLAR_LEVELS, load_teacher
 
 #: Most words of Markdown on a lesson's core path (outside extension cells).
@@ -87,6 +88,20 @@ class Measure:
         return sum(self.minutes)
 
 
+def is_paper(lesson: str) -> bool:
+    """True for an assessment paper: a lesson whose exercises are all claims with marks.
+
+    >>> is_paper("01-recognition-1924")
+    False
+    """
+    from .exercises.bank import available_lessons
+
+    if lesson not in available_lessons():
+        return False
+    bank = load_bank(lesson)
+    return bool(len(bank)) and all(ex.kind == "claim" and ex.marks for ex in bank)
+
+
 def measure(lesson: str, folder: Path | None = None) -> Measure:
     """Everything the standard checks, for one lesson."""
     found = {x.id: x for x in catalogue(folder)}
@@ -97,7 +112,7 @@ def measure(lesson: str, folder: Path | None = None) -> Measure:
     cells = read_notebook(entry.path).get("cells", [])
     bank = load_bank(lesson)
     teacher = load_teacher(lesson)
-    m.paper = bool(len(bank)) and all(ex.kind == "claim" and ex.marks for ex in bank)
+    m.paper = is_paper(lesson)
     front = "\n\n".join(front_matter([cell_text(c) for c in cells if c.get("cell_type") == "markdown"]))
     wanted = FRONT_MATTER[:3] if m.paper else FRONT_MATTER
     m.missing_headings = [

@@ -14,23 +14,12 @@ In a notebook: ``show("start-balfour-1918")`` returns the widget view (a cell en
 
 from __future__ import annotations
 
+from .arranging import Chronology, Matching
 from .bank import Bank, available_lessons, get_exercise, load_all_banks, load_bank, validate_banks
 from .generate import chronology as generate_chronology
 from .generate import documents_to_dates, people_to_offices, quotations_to_speakers
-from .model import (
-    EXERCISE_REF,
-    SKILLS,
-    TYPES,
-    Attempts,
-    Choice,
-    Chronology,
-    Exercise,
-    ExplorerSpec,
-    Feedback,
-    Matching,
-    Numeric,
-    parse_number,
-)
+from .model import EXERCISE_REF, SKILLS, TYPES, Attempts, Choice, Exercise, ExplorerSpec, Feedback
+from .numeric import Numeric, parse_number
 from .static import render, render_bank
 from .written import Claim, SourceAnalysis
 

@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..dates import format_date
 from ..errors import DataError
-from .model import Chronology, Item, Matching
+from .arranging import Chronology, Item, Matching
 
 #: How many items a chronology may have.
 CHRONOLOGY_SIZE = (4, 8)

@@ -19,16 +19,9 @@ from __future__ import annotations
 
 from html import escape
 
-from .model import (
-    Choice,
-    Chronology,
-    Exercise,
-    ExplorerSpec,
-    Feedback,
-    Matching,
-    Numeric,
-    format_number,
-)
+from .arranging import Chronology, Matching
+from .model import Choice, Exercise, ExplorerSpec, Feedback
+from .numeric import Numeric, format_number
 from .written import Claim, SourceAnalysis
 
 EDITIONS = ("student", "teacher")

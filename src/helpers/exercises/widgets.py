@@ -29,7 +29,9 @@ from typing import Any
 import ipywidgets as W
 
 from ..progress import ProgressStore, default_store
-from .model import Choice, Chronology, Exercise, ExplorerSpec, Matching, Numeric
+from .arranging import Chronology, Matching
+from .model import Choice, Exercise, ExplorerSpec
+from .numeric import Numeric
 from .static import warning_html
 from .view_base import _LABEL_STYLE, _PANELS, _WIDE, ExerciseView
 from .written import Claim, SourceAnalysis
