@@ -25,7 +25,7 @@ def run(quick: bool = False) -> list:
     os.environ["TRUCE_PROGRESS_DB"] = os.path.join(tmp, "progress.sqlite")
 
     from helpers.exercises import bank as bank_module
-    from helpers.exercises import generate, load_bank, show
+    from helpers.exercises import generate, generate_matching, load_bank, show
     from helpers.exercises.model import Attempts
     from helpers.progress import ProgressStore
 
@@ -105,7 +105,7 @@ def run(quick: bool = False) -> list:
     out.append(
         measure(
             "generate a quotation-speaker matching (n=4)",
-            lambda: generate.quotations_to_speakers(n=4, seed=next(seeds)),
+            lambda: generate_matching.quotations_to_speakers(n=4, seed=next(seeds)),
             repeat=repeat,
             target=TARGET,
         )

@@ -36,11 +36,9 @@ COMPUTED = {
     "recog-labour-seats-lost": lambda: seat_changes(1923, 1924).loc["Labour", "Conservative"],
     "recog-liberal-vote-fall": lambda: party_votes().loc[1923, "Liberal"] - party_votes().loc[1924, "Liberal"],
     "dn-ussr-share-1925": lambda: _ussr_share(1925),
-    "tu-gap-days": lambda: (
-        (
-            _events().at["ev-1927-09-08-edinburgh-tuc-endorses-break", "start_date"]
-            - _events().at["ev-1927-05-27-note-breaking-relations", "start_date"]
-        ).days
+    "tu-money-ratio": lambda: (
+        _figure("fig-1926-11-11-total-russian-money-miners")
+        / (_figure("fig-1926-tuc-refused-first-soviet-sum") + _figure("fig-1926-sum-to-be-passed-to-tuc-blocked"))
     ),
     "gs-iron-steel-fall": lambda: 100 * (_cap(1925) - _cap(1926)) / _cap(1925),
     "hb-russia-rank-1926": lambda: partner_ranking(1926, by="imports").set_index("partner").at["Russia", "rank"],
@@ -52,7 +50,7 @@ COMPUTED = {
     "restor-trade-rank": lambda: (
         ussr_rank().set_index("year").at[1927, "rank"] - ussr_rank().set_index("year").at[1931, "rank"]
     ),
-    "interp-verification-share": lambda: 100 * (helpers.load_events()["verified_by"] == "primary").mean(),
+    "interp-russia-share": lambda: _ussr_share(1927),
 }
 
 

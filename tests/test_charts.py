@@ -1,4 +1,5 @@
-"""charts.timeline: a figure from the events table, with alt text, drawn without pyplot."""
+"""The timeline (helpers.timeline_chart): a figure from the events table, with alt text (helpers.figure),
+drawn without pyplot; and the names lessons import from helpers.charts."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from conftest import ROOT
 from matplotlib.figure import Figure
 
 import helpers
-from helpers.charts import AltTextFigure, alt_text, describe_timeline, figure_html, set_alt_text, timeline
+from helpers.figure import AltTextFigure, alt_text, figure_html, set_alt_text
+from helpers.timeline_chart import describe_timeline, timeline
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def test_many_events_get_one_row_per_theme(events):
     fig = timeline(events)
     ax = fig.axes[0]
     themes = sorted(events["theme"].astype(str).unique())
-    from helpers.charts import theme_label
+    from helpers.timeline_chart import theme_label
 
     assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(theme_label(t) for t in themes)
     assert "one row per theme" in alt_text(fig)
@@ -75,6 +77,16 @@ def test_an_empty_selection_still_draws_and_says_so(events):
     assert alt_text(fig) == describe_timeline(events.iloc[0:0]) == "Timeline with no events."
 
 
+def test_lessons_import_the_timeline_and_figure_names_from_charts_as_before():
+    from helpers import charts, figure, timeline_chart
+
+    for name in ("timeline", "theme_label", "describe_timeline", "timeline_svg"):
+        assert getattr(charts, name) is getattr(timeline_chart, name)
+    for name in ("AltTextFigure", "set_alt_text", "alt_text", "figure_html", "svg_html"):
+        assert getattr(charts, name) is getattr(figure, name)
+    assert helpers.timeline is timeline_chart.timeline  # the package's lazy name is the function, not a module
+
+
 def test_charts_never_loads_pyplot():
     code = (
         "import sys, helpers\nfrom helpers.charts import timeline, figure_html\n"
@@ -87,7 +99,8 @@ def test_charts_never_loads_pyplot():
 def test_the_svg_timeline_is_well_formed_and_draws_one_marker_per_event():
     import xml.etree.ElementTree as ET
 
-    from helpers.charts import svg_html, timeline_svg
+    from helpers.figure import svg_html
+    from helpers.timeline_chart import timeline_svg
 
     ns = {"svg": "http://www.w3.org/2000/svg"}
     events = helpers.load_events()

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.__main__ import main as cli
-from helpers.collect import TABLE_COLUMNS, collect, read_answers
+from helpers.collect import TABLE_COLUMNS, collect
+from helpers.collect_read import read_answers
 from helpers.exercises import load_bank
 from helpers.progress import ProgressStore
 

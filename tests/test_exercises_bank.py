@@ -81,7 +81,7 @@ def test_referenced_rows_exist_in_the_tables():
 
 def test_the_start_here_bank_has_one_of_each_type():
     kinds = {ex.kind for ex in load_bank("00-start-here")}
-    assert kinds == {"choice", "chronology", "matching", "numeric", "source_analysis", "explorer"}
+    assert kinds == {"choice", "chronology", "matching", "numeric", "source_analysis", "explorer", "claim"}
 
 
 def test_the_labour_vote_question_agrees_with_the_elections_table():
@@ -103,9 +103,25 @@ def test_the_chronology_answer_follows_the_dates_in_the_events_table():
     assert dates == sorted(dates) and len(set(dates)) == len(dates)
 
 
-def test_a_generated_chronology_in_a_bank_is_the_same_every_time():
-    a = bank_module.read_bank(DATA / "exercises" / "00-start-here.yaml")["start-prologue-generated"]
-    b = bank_module.read_bank(DATA / "exercises" / "00-start-here.yaml")["start-prologue-generated"]
+def test_a_generated_chronology_in_a_bank_is_the_same_every_time(data_copy):
+    path, data = _bank(data_copy)
+    data["exercises"].append(
+        {
+            "id": "start-generated-order",
+            "type": "chronology",
+            "lesson": "00-start-here",
+            "title": "A chronology drawn from the events table",
+            "skill": "chronology",
+            "demand": "comprehension",
+            "difficulty": 2,
+            "generate": {"from_lesson": "00-start-here", "n": 5, "seed": 3},
+            "prompt": "Put these five events in order, earliest first.",
+            "explanation": "The order follows the start dates in the events table.",
+        }
+    )
+    _write(path, data)
+    a = bank_module.read_bank(path)["start-generated-order"]
+    b = bank_module.read_bank(path)["start-generated-order"]
     assert a == b and len(a.items) == 5
 
 
@@ -164,7 +180,7 @@ def _first(data, kind):
             r"quotation 'q-1999-01-01-nobody-1' does not exist",
         ),
         (
-            lambda d: _first(d, "source_analysis")["source"].update(quotation="q-1999-01-01-nobody-1"),
+            lambda d: _first(d, "source_analysis").update(source={"quotation": "q-1999-01-01-nobody-1"}),
             r"quotation 'q-1999-01-01-nobody-1' does not exist",
         ),
         (lambda d: _first(d, "source_analysis")["questions"][0].update(tag="vibes"), r"'vibes' is not one of"),
@@ -188,10 +204,11 @@ def test_a_broken_question_names_the_file_the_line_the_id_and_the_problem(data_c
 
 def test_ids_must_be_unique_across_banks(data_copy):
     path, data = _bank(data_copy)
-    other = {"lesson": "01-recognition-1924", "exercises": [dict(_first(data, "choice"), lesson="01-recognition-1924")]}
+    copied = dict(_first(data, "choice"), lesson="01-recognition-1924")
+    other = {"lesson": "01-recognition-1924", "exercises": [copied]}
     _write(data_copy.root / "exercises" / "01-recognition-1924.yaml", other)
     message = str(_error(data_copy))
-    assert "id is already used in" in message and "start-balfour-1918" in message
+    assert "id is already used in" in message and copied["id"] in message
 
 
 def test_a_yaml_syntax_error_gives_the_line(data_copy):
@@ -230,9 +247,23 @@ def test_chronology_events_whose_order_is_unclear_are_refused(data_copy):
 
 def test_person_office_matching_refuses_a_date_the_record_cannot_settle(data_copy):
     path, data = _bank(data_copy)
-    offices = _first_of(data, "person-office")
-    offices["date"] = "1924-11-01"  # Chamberlain's start is known only to the month
-    offices["posts"] = ["uk_foreign_secretary", "uk_home_secretary"]
+    data["exercises"].append(
+        {
+            "id": "start-offices-1924",
+            "type": "matching",
+            "lesson": "00-start-here",
+            "title": "Who held which post?",
+            "skill": "contextualisation",
+            "demand": "application",
+            "difficulty": 2,
+            "match": "person-office",
+            "date": "1924-11-01",  # Chamberlain's start is known only to the month
+            "posts": ["uk_foreign_secretary", "uk_home_secretary"],
+            "source_ids": ["enc-wikipedia-curzon"],
+            "prompt": "Match each person to the post they held that day.",
+            "explanation": "The offices table gives each tenure with its sources.",
+        }
+    )
     _write(path, data)
     # the Foreign Secretary's post row awaits a primary or scholarly source: lift the mark for this test
     data_copy.write(
@@ -275,10 +306,6 @@ def test_a_generated_chronology_never_draws_an_uncertain_event(data_copy):
     )
     again = generate.chronology(lesson="06-rupture-1927", n=5, seed=7, tables=generate.Tables(data_copy.root))
     assert drawn not in [item.key for item in again.items]
-
-
-def _first_of(data, match):
-    return next(ex for ex in data["exercises"] if ex.get("match") == match)
 
 
 def test_an_unknown_lesson_is_a_data_error():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers import DataError
-from helpers.exercises import generate
+from helpers.exercises import generate, generate_matching
 
 
 def _events():
@@ -76,19 +76,19 @@ def test_dates_known_only_to_the_month_or_year_are_not_ordered_against_that_mont
 
 
 def test_quotations_to_speakers_uses_different_speakers_and_the_people_table():
-    ex = generate.quotations_to_speakers(lesson="06-rupture-1927", n=4, seed=5)
+    ex = generate_matching.quotations_to_speakers(lesson="06-rupture-1927", n=4, seed=5)
     q = helpers.load_quotations().set_index("quote_id")
     names = helpers.load_people().set_index("person_id")["name"]
     speakers = [q.at[i.key, "speaker_id"] for i in ex.left]
     assert len(set(speakers)) == 4
     for left, right in ex.pairs:
         assert ex.right_item(right).text == names[q.at[ex.left_item(left).key, "speaker_id"]]
-    assert ex == generate.quotations_to_speakers(lesson="06-rupture-1927", n=4, seed=5)
+    assert ex == generate_matching.quotations_to_speakers(lesson="06-rupture-1927", n=4, seed=5)
 
 
 def test_people_to_offices_matches_the_offices_table():
     on = "1927-05-12"
-    ex = generate.people_to_offices(on, n=4, seed=2)
+    ex = generate_matching.people_to_offices(on, n=4, seed=2)
     assert ex.check(ex.key()).status == "correct"
     names = helpers.load_people().set_index("person_id")["name"]
     titles = helpers.load_posts().set_index("title")["post_id"]
@@ -107,7 +107,7 @@ def test_people_to_offices_matches_the_offices_table():
 
 
 def test_documents_to_dates_labels_dates_as_precisely_as_known():
-    ex = generate.documents_to_dates(n=4, seed=1)
+    ex = generate_matching.documents_to_dates(n=4, seed=1)
     docs = helpers.load_documents().set_index("doc_id")
     for left, right in ex.pairs:
         doc = ex.left_item(left).key
@@ -116,7 +116,7 @@ def test_documents_to_dates_labels_dates_as_precisely_as_known():
 
 
 def test_matching_right_hand_labels_are_in_alphabetical_order_of_text():
-    ex = generate.quotations_to_speakers(n=5, seed=9)
+    ex = generate_matching.quotations_to_speakers(n=5, seed=9)
     texts = [ex.right_item(i).text for i in ex.right_display_order()]
     assert texts == sorted(texts, key=str.casefold)
     assert [i.id for i in ex.right] == [chr(ord("A") + k) for k in range(len(ex.right))]
@@ -125,7 +125,7 @@ def test_matching_right_hand_labels_are_in_alphabetical_order_of_text():
 @settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 1000), data=st.data())
 def test_a_generated_matching_scores_the_share_of_right_pairs(seed, data):
-    ex = generate.quotations_to_speakers(n=4, seed=seed)
+    ex = generate_matching.quotations_to_speakers(n=4, seed=seed)
     rights = [r.id for r in ex.right]
     answer = {left.id: data.draw(st.sampled_from(rights)) for left in ex.left}
     expected = sum(answer[k] == v for k, v in ex.pairs) / len(ex.pairs)

@@ -348,7 +348,7 @@ def test_numeric_check_never_raises_on_text(text):
 # --- the logic layer imports no views -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", ["model.py", "bank.py", "generate.py", "static.py"])
+@pytest.mark.parametrize("module", ["model.py", "bank.py", "generate.py", "generate_matching.py", "static.py"])
 def test_logic_modules_import_no_widgets_or_pyplot(module):
     tree = ast.parse((ROOT / "src/helpers/exercises" / module).read_text())
     names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}

@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from helpers import quiz
+from helpers import quiz, quiz_qti
 from helpers.__main__ import main as cli
 from helpers.exercises import load_all_banks
 from helpers.exercises.arranging import Chronology, Matching
@@ -288,7 +288,7 @@ def test_moodle_xml_round_trip(tmp_path):
 
 # --- QTI -----------------------------------------------------------------------------------------------
 
-NS = {"q": quiz.QTI_NS}
+NS = {"q": quiz_qti.QTI_NS}
 CANVAS_TYPES = {
     "multiple_choice_question",
     "multiple_answers_question",
@@ -378,7 +378,7 @@ def test_qti_package_round_trip_and_rules(tmp_path):
             resource = next(r for r in manifest.iter() if r.tag.endswith("}resource"))
             assert resource.get("type") == "imsqti_xmlv1p2"
             root = ET.fromstring(zf.read(hrefs[0]))
-        assert root.tag == f"{{{quiz.QTI_NS}}}questestinterop"
+        assert root.tag == f"{{{quiz_qti.QTI_NS}}}questestinterop"
         found = root.findall(".//q:item", NS)
         idents = [i.get("ident") for i in found]
         assert len(idents) == len(set(idents)) == w.questions

@@ -11,7 +11,8 @@ export's standard ``truce-and-rupture-answers-<lesson>-<time>`` part. So ask stu
 to their name (``amira-khan.csv``) or to hand it in through a platform that files it under their name.
 
 A file that is not such an export (not text, not CSV, wrong columns) is reported by name and skipped; a
-bad row is reported with its file and line, and skipped. Nothing stops the run.
+bad row is reported with its file and line, and skipped. Nothing stops the run. Finding the files and
+reading each one is :mod:`helpers.collect_read`'s job; this module merges them and writes the table.
 
 Safe with hostile files (a student controls every cell of their file):
 
@@ -44,25 +45,25 @@ Safe with hostile files (a student controls every cell of their file):
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
-import re
-import stat
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .exercises.bank import LESSONS
-from .progress import EXPORT_COLUMNS
+from .collect_read import (
+    PLATFORM_SUFFIX,
+    REQUIRED,
+    TABLE_START,
+    Attempt,
+    Skipped,
+    answer_files,
+    printable,
+    read_answers,
+    shown,
+)
 
-#: The columns a student's file must have (``id`` is the row number in their own database: not needed).
-REQUIRED = tuple(c for c in EXPORT_COLUMNS if c != "id")
 #: The columns of the collected table, one row per student and exercise.
 TABLE_COLUMNS = (
-    "student",
-    "lesson",
-    "exercise_id",
+    *TABLE_START,  # "student", "lesson", "exercise_id"
     "status",
     "attempts",
     "correct",
@@ -73,55 +74,11 @@ TABLE_COLUMNS = (
     "files",
 )
 DEFAULT_OUTPUT = "collected-answers.csv"
-#: The name the Export button gives a file: truce-and-rupture-answers-<lesson>-<YYYYmmdd-HHMMSS>.csv
-#: (a browser may add " (1)" to a second download of the same name).
-EXPORT_NAME = re.compile(
-    r"truce-and-rupture-answers"
-    r"(?:-(?:" + "|".join(re.escape(lesson) for lesson in LESSONS) + r"|\d\d-[a-z0-9-]+?(?=-\d{8}-\d{6})))?"
-    r"(?:-\d{8}-\d{6})?(?:\s*\(\d+\))?",
-    re.IGNORECASE,
-)
-#: What a learning platform adds to a student's folder name (Moodle: "Name_12345_assignsubmission_file_").
-PLATFORM_SUFFIX = re.compile(r"_(\d+)_assignsubmission_\w*$")
 #: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"), with the full-width forms
 #: (＝ ＋ － ＠) that some spreadsheets also accept.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-#: A student's file larger than this is not read (an export of every lesson is well under 1 MB).
-MAX_FILE_BYTES = 20_000_000
 #: Status words, and the mark each gets in the printed report.
 MARKS = {"correct": "✔", "tried": "✘", "saved": "✎", "not tried": "·"}
-_TRUE, _FALSE = {"true", "1", "yes", "y", "t"}, {"false", "0", "no", "n", "f"}
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file (``line`` None) or a row of a student's export that ``collect`` skipped, and why.
-
-    Not a :class:`helpers.errors.Problem`: that is a fault in the pack's own data, raised in a DataError;
-    this is a line in the teacher's report about someone else's file, which the merge goes on without.
-    """
-
-    file: Path
-    line: int | None
-    message: str
-
-    def text(self, folder: Path | None = None) -> str:
-        name = _shown(self.file, folder)
-        return f"{name}, line {self.line}: {self.message}" if self.line else f"{name}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One saved attempt from one student's file."""
-
-    student: str
-    exercise_id: str
-    lesson: str
-    answer: str  # as JSON, as the file holds it
-    correct: bool | None
-    score: float | None
-    created_at: str
-    file: Path
 
 
 @dataclass
@@ -206,7 +163,7 @@ class Collection:
             sheet.append([v if isinstance(v, (int, float)) else "" for v in values])
             for cell, value in zip(sheet[sheet.max_row], values):
                 if not isinstance(value, (int, float)):
-                    cell.value = _printable(str(value), keep="\n")
+                    cell.value = printable(str(value), keep="\n")
                     cell.data_type = "s"  # text, even when it starts with "="
                     cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         sheet.freeze_panes = "A2"
@@ -236,7 +193,7 @@ class Collection:
                 "These files keep the name the Export button gave them, so the student is named after "
                 "the file; rename each to the student's name:"
             )
-            out.extend(f"  {_shown(f, self.folder)}" for f in self.unnamed)
+            out.extend(f"  {shown(f, self.folder)}" for f in self.unnamed)
         rows = self.rows()
         width = max([len(s) for s in self.students] + [7])
         for lesson, exercises in self.lessons().items():
@@ -254,7 +211,7 @@ class Collection:
         if self.attempts:
             out.append("")
             out.append("Key: ✔ right   ✘ tried, not right yet   ✎ answers saved (nothing to get right)   · not tried")
-        return "\n".join(_printable(line) for line in out)
+        return "\n".join(printable(line) for line in out)
 
 
 def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
@@ -266,7 +223,7 @@ def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
     result = Collection(folder)
     skip_resolved = {Path(s).resolve() for s in skip}
     found: list[tuple[Path, str, list[Attempt]]] = []  # (file, where it came from, its attempts)
-    for path in _walk(folder, result):
+    for path in answer_files(folder, result.problems):
         if path.resolve() in skip_resolved:
             continue  # our own output
         attempts, problems, named_by = read_answers(path, folder)
@@ -292,159 +249,6 @@ def collect(folder: str | Path, skip: tuple[Path, ...] = ()) -> Collection:
     return result
 
 
-def _walk(folder: Path, result: Collection) -> list[Path]:
-    """The regular files under ``folder`` (sorted), never through a link; links and odd files are reported;
-    hidden files (.DS_Store, .ipynb_checkpoints) are left out silently."""
-    files = []
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        here = Path(root)
-        for d in list(dirs):
-            if d.startswith("."):
-                dirs.remove(d)
-            elif (here / d).is_symlink():
-                dirs.remove(d)
-                result.problems.append(
-                    Skipped(
-                        here / d,
-                        None,
-                        "is a link to another folder: not followed (copy the files themselves into the folder)",
-                    )
-                )
-        for name in names:
-            if name.startswith("."):
-                continue
-            path = here / name
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                result.problems.append(
-                    Skipped(path, None, "is a link to another file: not read (copy the file itself into the folder)")
-                )
-            elif not stat.S_ISREG(mode):
-                result.problems.append(Skipped(path, None, "is not a regular file: not read"))
-            else:
-                files.append(path)
-    return sorted(files)
-
-
-def read_answers(path: Path, folder: Path | None = None) -> tuple[list[Attempt] | None, list[Skipped], str]:
-    """One student's file: (attempts, problems, student). ``attempts`` is None when the file is skipped."""
-    try:
-        raw = _read_no_link(path)
-    except OSError as exc:
-        return None, [Skipped(path, None, f"cannot be read ({exc.strerror or exc})")], ""
-    if raw is None:
-        return None, [Skipped(path, None, f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: not an answer export")], ""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Excel's "Unicode text")
-        try:
-            raw = raw.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            return None, [Skipped(path, None, "not a text file (broken UTF-16)")], ""
-    if not raw.strip():
-        return None, [Skipped(path, None, "the file is empty (not an answer export)")], ""
-    if b"\x00" in raw[:4096] or raw[:4] == b"PK\x03\x04":
-        return (
-            None,
-            [
-                Skipped(
-                    path,
-                    None,
-                    "not a text file (a spreadsheet? ask for the CSV file that 'Export my answers (CSV)' writes)",
-                )
-            ],
-            "",
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly everything; kept for safety
-        return None, [Skipped(path, None, "not a text file in UTF-8")], ""
-    first = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = max((",", ";", "\t"), key=first.count)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        header = [h.strip().lower() for h in next(reader)]
-    except (csv.Error, StopIteration) as exc:
-        return None, [Skipped(path, None, f"not a CSV file ({exc})")], ""
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        if header[:3] == list(TABLE_COLUMNS[:3]):
-            return None, [Skipped(path, None, "a table made by 'collect', not a student's answers")], ""
-        return (
-            None,
-            [
-                Skipped(
-                    path,
-                    None,
-                    f"not an answer export: no column {', '.join(missing)} (expected {', '.join(EXPORT_COLUMNS)})",
-                )
-            ],
-            "",
-        )
-    student = _student(path, folder)
-    if "student" in header:  # a file that says whose it is
-        names = {
-            _printable(row[header.index("student")]).strip()
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            if len(row) > header.index("student")
-        } - {"", "student"}
-        student = names.pop() if len(names) == 1 else student
-    col = {name: header.index(name) for name in header if name}
-    attempts, problems = [], []
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            try:
-                attempts.append(_attempt(row, col, student, path))
-            except ValueError as exc:
-                problems.append(Skipped(path, line, str(exc)))
-    except csv.Error as exc:
-        problems.append(
-            Skipped(
-                path, reader.line_num, f"the rest of the file is not valid CSV ({exc}); rows before this line were kept"
-            )
-        )
-    return attempts, problems, student
-
-
-# --- helpers --------------------------------------------------------------------------------------
-
-
-def _attempt(row: list[str], col: dict[str, int], student: str, path: Path) -> Attempt:
-    def get(name: str) -> str:
-        i = col.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
-
-    if len(row) <= max(col[c] for c in REQUIRED):
-        raise ValueError(f"{len(row)} values, expected {len(col)}")
-    if "student" in col and _printable(get("student")).strip():
-        student = _printable(get("student")).strip()
-    exercise_id, lesson = get("exercise_id"), get("lesson")
-    if not exercise_id or not lesson:
-        raise ValueError("no exercise_id or lesson")
-    correct_text = get("correct").lower()
-    if correct_text in _TRUE:
-        correct = True
-    elif correct_text in _FALSE:
-        correct = False
-    elif correct_text in ("", "none", "null"):
-        correct = None
-    else:
-        raise ValueError(f"correct is {get('correct')!r} (expected true, false or nothing)")
-    score_text = get("score")
-    try:
-        score = float(score_text.replace(",", ".")) if score_text else None
-    except ValueError:
-        raise ValueError(f"score is {score_text!r} (expected a number from 0 to 1)") from None
-    if score is not None and not 0 <= score <= 1:
-        raise ValueError(f"score is {score_text!r} (expected a number from 0 to 1)")
-    return Attempt(student, exercise_id, lesson, get("answer"), correct, score, get("created_at"), path)
-
-
 def neutralise(value):
     r"""A cell a spreadsheet would read as a formula, made text with a leading apostrophe (OWASP's rule);
     anything else (and every number) unchanged.
@@ -457,28 +261,6 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
-
-
-_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (bidi overrides, zero-width), line/paragraph separators
-
-
-def _printable(text: str, keep: str = "") -> str:
-    r"""Text without control or invisible format characters (a name cannot drive the teacher's terminal).
-
-    >>> _printable("Ev\x1b[2Jil\u202eName")
-    'Ev[2JilName'
-    """
-    return "".join(c for c in text if c in keep or unicodedata.category(c) not in _INVISIBLE)
-
-
-def _read_no_link(path: Path) -> bytes | None:
-    """The file's bytes, opened without following a link (raises OSError for one); None if it is too big."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise OSError("not a regular file")
-        data = fh.read(MAX_FILE_BYTES + 1)
-    return None if len(data) > MAX_FILE_BYTES else data
 
 
 def _origin(path: Path, folder: Path | None) -> str:
@@ -532,15 +314,6 @@ def _warn_about_case(result: Collection) -> None:
             )
 
 
-def _student(path: Path, folder: Path | None) -> str:
-    if folder is not None:
-        parts = path.relative_to(folder).parts
-        if len(parts) > 1:
-            return _printable(PLATFORM_SUFFIX.sub("", parts[0]).strip() or parts[0])
-    name = _printable(EXPORT_NAME.sub("", path.stem)).strip(" -_.")
-    return name or f"unnamed ({_printable(path.name)})"
-
-
 def _row(student: str, lesson: str, exercise_id: str, attempts: list[Attempt], folder: Path) -> dict:
     attempts = sorted(attempts, key=lambda a: a.created_at)
     if not attempts:
@@ -563,7 +336,7 @@ def _row(student: str, lesson: str, exercise_id: str, attempts: list[Attempt], f
         "last_answer": _readable(attempts[-1].answer) if attempts else "",
         "first_attempt": attempts[0].created_at if attempts else "",
         "last_attempt": attempts[-1].created_at if attempts else "",
-        "files": "; ".join(sorted({_shown(a.file, folder) for a in attempts})),
+        "files": "; ".join(sorted({shown(a.file, folder) for a in attempts})),
     }
 
 
@@ -589,28 +362,19 @@ def _bank_exercises(lesson: str) -> list[str]:
         return []
 
 
-def _shown(path: Path, folder: Path | None) -> str:
-    if folder is not None:
-        try:
-            return str(path.relative_to(folder))
-        except ValueError:
-            pass
-    return str(path)
-
-
 def main(folder: str, output: str | None = DEFAULT_OUTPUT) -> int:
     """The command: read, write the table, print the report. 0 if any answers were read, 1 if none, 2 if
     the folder is missing."""
     folder_path = Path(folder)
     if not folder_path.is_dir():
-        print(f"{_printable(folder)} is not a folder: give the folder that holds the students' answer files.")
+        print(f"{printable(folder)} is not a folder: give the folder that holds the students' answer files.")
         return 2
     out_path = Path(output) if output else None
     result = collect(folder_path, skip=(out_path,) if out_path else ())
     print(result.report())
     if not result.files:
         print(
-            f"\nNo answer files found in {_printable(folder)}: students export theirs with 'Export my answers (CSV)' "
+            f"\nNo answer files found in {printable(folder)}: students export theirs with 'Export my answers (CSV)' "
             "at the end of each lesson."
         )
         return 1

@@ -311,7 +311,7 @@ def dispute(dispute_id: str) -> Html:
 
 def figure(fig, caption: str) -> Html:
     """A chart with its caption (what to see) and its alt text (what it shows), as an embedded image."""
-    from .charts import alt_text, figure_html
+    from .figure import alt_text, figure_html
 
     if not alt_text(fig):
         raise ValueError("this figure has no alt text: build it with a helpers.charts function or set_alt_text()")

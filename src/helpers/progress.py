@@ -8,8 +8,9 @@ the progress panel that shows a summary lives with the other views, in :mod:`hel
 Safe with two notebooks open at once (write-ahead logging, a busy timeout, one short transaction per
 save). A damaged database, found at any point (opening, saving or reading), is renamed aside
 (``progress.sqlite.unreadable-<time>``), every attempt sqlite can still read is copied into a fresh file,
-and one sentence says how many were kept. A file in a read-only folder is read (the answers are shown) and
-new answers are refused with a message. If saving fails (full disk, a locked file) nothing raises:
+and one sentence says how many were kept (:mod:`helpers.progress_repair` tells damage from other failures
+and salvages the rows). A file in a read-only folder is read (the answers are shown) and new answers are
+refused with a message. If saving fails (full disk, a locked file) nothing raises:
 :meth:`ProgressStore.record` returns a :class:`SaveResult` whose ``message`` the exercise shows.
 
 An answer is at most :data:`MAX_ANSWER_CHARS` characters of text (20,000: a long essay); a longer one is
@@ -30,7 +31,6 @@ import io
 import json
 import os
 import sqlite3
-import time
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import PROGRESS_ENV, progress_db
+from .progress_repair import check_pages, is_corruption, salvage, why_not_saved
 
 #: How long a writer waits for another process's transaction before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
@@ -155,7 +156,7 @@ class ProgressStore:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":  # e.g. a file system without shared memory
                     conn.execute("PRAGMA journal_mode = DELETE")
-                _check_pages(conn)
+                check_pages(conn)
                 conn.executescript(_SCHEMA)
                 self._check_shape(conn)
                 conn.execute(_INDEX)
@@ -201,7 +202,7 @@ class ProgressStore:
         try:
             return self._connect()
         except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc) or self.read_only:
+            if not is_corruption(exc) or self.read_only:
                 raise
             self.recover(exc)
             return self._connect()
@@ -211,7 +212,7 @@ class ProgressStore:
         in one sentence how many were kept. Returns where the damaged file went."""
         moved = self.move_aside(reason=str(reason))
         self._ready = False
-        rows = _salvage(moved)
+        rows = salvage(moved)
         conn = self._connect()
         try:
             with conn:
@@ -237,7 +238,7 @@ class ProgressStore:
         try:
             return work(conn)
         except sqlite3.DatabaseError as exc:
-            if not _is_corruption(exc) or self.read_only:
+            if not is_corruption(exc) or self.read_only:
                 raise
             damage = exc
         finally:
@@ -313,7 +314,7 @@ class ProgressStore:
                 if retry and "no such table" in str(exc):  # the file was deleted since we set it up
                     self._ready = False
                     continue
-                return SaveResult(False, _why_not_saved(exc, self.path, self.read_only))
+                return SaveResult(False, why_not_saved(exc, self.path, self.read_only))
         return SaveResult(False, "not saved")  # pragma: no cover - the loop always returns
 
     # -- reading -----------------------------------------------------------------------------------
@@ -333,7 +334,7 @@ class ProgressStore:
         try:
             rows = self._run(select)
         except (sqlite3.Error, OSError) as exc:
-            self._say(_why_not_saved(exc, self.path).replace("could not be saved", "could not be read"))
+            self._say(why_not_saved(exc, self.path).replace("could not be saved", "could not be read"))
             return []
         for r in rows:
             r["answer"] = _from_json(r["answer"])
@@ -404,101 +405,6 @@ def _from_json(text: str) -> Any:
         return text
 
 
-def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
-    """True for 'this file is not a usable database' errors (not for locks, permissions or a full disk)."""
-    if isinstance(exc, sqlite3.OperationalError):
-        text = str(exc).lower()
-        return "malformed" in text or "not a database" in text
-    return not isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError))
-
-
 def _writable(path: Path) -> bool:
     """Whether the file and its folder can be written (sqlite needs the folder for its journal files)."""
     return os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
-
-
-def _check_pages(conn: sqlite3.Connection) -> None:
-    """Raise sqlite3.DatabaseError if any page of the file is damaged (a quick check: milliseconds here)."""
-    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    if result != ["ok"]:
-        raise sqlite3.DatabaseError(f"database disk image is malformed ({result[0]})")
-
-
-_ROW = "SELECT id, exercise_id, lesson, answer, correct, score, created_at FROM attempts"
-
-
-def _salvage(damaged: Path, seconds: float = 10.0) -> list[tuple]:
-    """Every attempt that can still be read from a damaged file: a scan in order until the damage, then a
-    look-up of each id past it (a damaged page loses only the rows on it). Rows that read as nonsense
-    are left out."""
-    rows: dict[int, tuple] = {}
-    try:
-        conn = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return []
-    try:
-        try:
-            cursor = conn.execute(_ROW + " ORDER BY id")
-            while (row := cursor.fetchone()) is not None:
-                if _sound(row):
-                    rows[row[0]] = row
-        except sqlite3.Error:
-            pass
-        upper = max(rows, default=0)
-        for query in ("SELECT seq FROM sqlite_sequence WHERE name = 'attempts'", "SELECT max(id) FROM attempts"):
-            try:
-                found = conn.execute(query).fetchone()
-                if found and isinstance(found[0], int):
-                    upper = max(upper, found[0])
-            except sqlite3.Error:
-                continue
-        upper = max(upper, max(rows, default=0) + 1000)
-        deadline = time.monotonic() + seconds
-        for rowid in range(1, upper + 1):
-            if rowid in rows:
-                continue
-            if time.monotonic() > deadline:
-                break
-            try:
-                row = conn.execute(_ROW + " WHERE id = ?", (rowid,)).fetchone()
-            except sqlite3.Error:
-                continue
-            if row is not None and _sound(row):
-                rows[rowid] = row
-    finally:
-        conn.close()
-    return [rows[k] for k in sorted(rows)]
-
-
-def _sound(row: tuple) -> bool:
-    rowid, exercise_id, lesson, answer, correct, score, created = row
-    return (
-        isinstance(rowid, int)
-        and all(isinstance(v, str) for v in (exercise_id, lesson, answer, created))
-        and correct in (None, 0, 1)
-        and (score is None or isinstance(score, (int, float)))
-    )
-
-
-def _why_not_saved(exc: BaseException, path: Path, read_only: bool = False) -> str:
-    text = str(exc).lower()
-    if read_only:
-        return (
-            f"Your answer was checked, but new answers cannot be saved: your progress file {path} is in a "
-            f"folder that cannot be written (your earlier answers are still shown). Set {PROGRESS_ENV} to "
-            "a file in a folder you can write to, then run the cell again."
-        )
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        why = "the folder or file is read-only"
-    elif "full" in text or getattr(exc, "errno", None) == 28:
-        why = "the disk is full"
-    elif "locked" in text or "busy" in text:
-        why = "another notebook kept the file busy for too long"
-    elif "unable to open" in text or isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-        why = "the file cannot be created there"
-    else:
-        why = str(exc)
-    return (
-        f"Your answer was checked, but it could not be saved ({why}; {path}). "
-        f"Set {PROGRESS_ENV} to a file in a folder you can write to, then run the cell again."
-    )

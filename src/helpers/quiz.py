@@ -17,7 +17,9 @@ source_analysis essay (model answers as general essay (graderinfo)   essay_quest
 =============== =============================== ==================== ==================================
 
 Every option keeps its feedback; the bank's explanation becomes the general feedback. The explorer
-(nothing to mark) is left out.
+(nothing to mark) is left out. This module writes GIFT and Moodle XML and the files; what a question says
+(its HTML, weights, ranges, mark scheme) is decided in :mod:`helpers.quiz_text`, and QTI is written by
+:mod:`helpers.quiz_qti`.
 
 >>> text = gift([get_exercise("start-balfour-1918")])
 >>> text.startswith("::start-balfour-1918::")
@@ -27,26 +29,34 @@ True
 from __future__ import annotations
 
 import html
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from .exercises import get_exercise  # noqa: F401 (used by the doctest)
 from .exercises.arranging import Chronology, Matching
 from .exercises.bank import LESSONS, load_bank
-from .exercises.model import Choice, Exercise
-from .exercises.numeric import Numeric, format_number
+from .exercises.model import Choice
+from .exercises.numeric import Numeric
 from .exercises.written import SourceAnalysis
 from .notebooks import lesson_title
+from .quiz_qti import qti_package
+from .quiz_text import (
+    EXPORTED,  # noqa: F401 (the types exported, named here as before)
+    choice_weights,
+    exportable,
+    general_feedback,
+    mark_scheme,
+    numeric_ranges,
+    plain_number,
+    positions,
+    question_html,
+    to_html,
+)
 
 FORMATS = ("gift", "moodle-xml", "qti")
 #: File name ending per format.
 SUFFIX = {"gift": ".gift.txt", "moodle-xml": ".moodle.xml", "qti": ".qti.zip"}
-#: The exercise types a platform can take (the explorer has nothing to mark).
-EXPORTED = (Choice, Numeric, Matching, Chronology, SourceAnalysis)
 
 
 def pick_lessons(spec: str | None) -> list[str]:
@@ -68,92 +78,6 @@ def pick_lessons(spec: str | None) -> list[str]:
             )
         chosen += [m for m in match if m not in chosen]
     return chosen
-
-
-def exportable(exercises) -> list[Exercise]:
-    """The exercises a platform can take, in bank order."""
-    return [ex for ex in exercises if isinstance(ex, EXPORTED)]
-
-
-# --- Text -----------------------------------------------------------------------------------------
-
-
-def to_html(text: str | None) -> str:
-    """Plain bank text as HTML paragraphs on one line (blank lines part paragraphs).
-
-    >>> to_html("A & B\\nstill A.\\n\\nNext <one>.")
-    '<p>A &amp; B still A.</p><p>Next &lt;one&gt;.</p>'
-    """
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", (text or "").strip())]
-    return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p)
-
-
-def _prompt(ex: Exercise) -> str:
-    """The question text: the prompt, plus what a platform needs that the notebook shows beside it."""
-    parts = [to_html(ex.prompt)]
-    if isinstance(ex, Numeric) and ex.unit:
-        parts.append(to_html(f"Answer in {ex.unit}."))
-    if isinstance(ex, SourceAnalysis):
-        if ex.source is not None:
-            src = ex.source
-            parts.append(to_html(src.headnote))
-            parts.append(f"<blockquote>{to_html(src.text)}</blockquote>")
-            if src.citation:
-                parts.append(to_html(f"Source: {src.citation}"))
-        parts.append("<ol>" + "".join(f"<li>{html.escape(q.text, quote=False)}</li>" for q in ex.questions) + "</ol>")
-    if isinstance(ex, Chronology):
-        parts.append(to_html("Give each event its place in time: 1 is the earliest."))
-    return "".join(parts)
-
-
-def _general(ex: Exercise) -> str:
-    return to_html(ex.explanation)
-
-
-def mark_scheme(ex: SourceAnalysis) -> str:
-    """A source analysis's model answers and checklist, as HTML for the marker."""
-    answers = "".join(
-        f"<li><strong>{html.escape(q.text, quote=False)}</strong> {html.escape(q.model_answer, quote=False)}</li>"
-        for q in ex.questions
-    )
-    checklist = "".join(f"<li>{html.escape(c, quote=False)}</li>" for c in ex.checklist)
-    out = f"<p>Model answers</p><ol>{answers}</ol>"
-    if checklist:
-        out += f"<p>A good answer</p><ul>{checklist}</ul>"
-    return out + _general(ex)
-
-
-def positions(ex: Chronology) -> list[tuple[str, str]]:
-    """(event text, position) pairs of a chronology, in the order the notebook shows them first."""
-    rank = {item_id: n for n, item_id in enumerate(ex.order, 1)}
-    return [(ex.item(i).text, str(rank[i])) for i in ex.display_order()]
-
-
-def choice_weights(ex: Choice) -> dict[str, float]:
-    """Percent per option: 100 for the one right answer; for several, shares of +100 and -100.
-
-    >>> from helpers.exercises.model import Option
-    >>> q = Choice(id="q", lesson="00-start-here", prompt="?", multiple=True, answer=("a", "b"),
-    ...            options=(Option("a", "A", ""), Option("b", "B", ""), Option("c", "C", "")))
-    >>> choice_weights(q)
-    {'a': 50.0, 'b': 50.0, 'c': -100.0}
-    """
-    right = [o.id for o in ex.options if o.id in ex.answer]
-    wrong = [o.id for o in ex.options if o.id not in ex.answer]
-    if not ex.multiple:
-        return {o.id: (100.0 if o.id in ex.answer else 0.0) for o in ex.options}
-    return {o.id: (round(100 / len(right), 5) if o.id in right else -round(100 / len(wrong), 5)) for o in ex.options}
-
-
-def numeric_ranges(ex: Numeric) -> list[tuple[float, float, str]]:
-    """(low, high, feedback) for 'too low' and 'too high': 0% answers tried after the right one and
-    the near misses, so they only catch what those did not."""
-    span = max(1e6, 1000 * abs(ex.answer))
-    return [(ex.answer - span, ex.answer, ex.feedback_low), (ex.answer, ex.answer + span, ex.feedback_high)]
-
-
-def _num(value: float) -> str:
-    return format_number(value).replace(",", "")
 
 
 # --- GIFT -----------------------------------------------------------------------------------------
@@ -178,7 +102,7 @@ def gift(exercises) -> str:
     """The exercises as Moodle GIFT text (one question per paragraph)."""
     blocks = []
     for ex in exportable(exercises):
-        head = f"::{gift_escape(ex.id)}::[html]{gift_escape(_prompt(ex))}"
+        head = f"::{gift_escape(ex.id)}::[html]{gift_escape(question_html(ex))}"
         body = []
         if isinstance(ex, Choice):
             weights = choice_weights(ex)
@@ -187,11 +111,15 @@ def gift(exercises) -> str:
                 mark = "=" if (w == 100 and not ex.multiple) else ("~%" + _fmt_weight(w) + "%")
                 body.append(f"{mark}{gift_escape(to_html(o.text))}#{gift_escape(to_html(o.feedback))}")
         elif isinstance(ex, Numeric):
-            body.append(f"={_num(ex.answer)}:{_num(ex.tolerance)}#")
+            body.append(f"={plain_number(ex.answer)}:{plain_number(ex.tolerance)}#")
             body += [
-                f"=%0%{_num(m.value)}:{_num(ex.tolerance)}#{gift_escape(to_html(m.feedback))}" for m in ex.near_misses
+                f"=%0%{plain_number(m.value)}:{plain_number(ex.tolerance)}#{gift_escape(to_html(m.feedback))}"
+                for m in ex.near_misses
             ]
-            body += [f"=%0%{_num(lo)}..{_num(hi)}#{gift_escape(to_html(fb))}" for lo, hi, fb in numeric_ranges(ex)]
+            body += [
+                f"=%0%{plain_number(lo)}..{plain_number(hi)}#{gift_escape(to_html(fb))}"
+                for lo, hi, fb in numeric_ranges(ex)
+            ]
             body[0] = "#" + body[0]
         elif isinstance(ex, Matching):
             right = {r.id: r.text for r in ex.right}
@@ -200,7 +128,7 @@ def gift(exercises) -> str:
             body += [f"= -> {gift_escape(r.text)}" for r in ex.right if r.id not in used]
         elif isinstance(ex, Chronology):
             body += [f"={gift_escape(text)} -> {pos}" for text, pos in positions(ex)]
-        general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else _general(ex)
+        general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else general_feedback(ex)
         if general:
             body.append("####" + gift_escape(general))
         blocks.append(head + " {\n" + "".join(f"\t{line}\n" for line in body) + "}\n")
@@ -238,8 +166,8 @@ def moodle_xml(exercises, category: str = "") -> str:
         q = [
             f'<question type="{kind}">',
             f"<name><text>{_cdata(ex.title or ex.id)}</text></name>",
-            _xtext("questiontext", _prompt(ex)),
-            _xtext("generalfeedback", _general(ex)),
+            _xtext("questiontext", question_html(ex)),
+            _xtext("generalfeedback", general_feedback(ex)),
             "<defaultgrade>1</defaultgrade>",
             f"<idnumber>{_cdata(ex.id)}</idnumber>",
         ]
@@ -257,16 +185,16 @@ def moodle_xml(exercises, category: str = "") -> str:
             ]
         elif isinstance(ex, Numeric):
             q.append(
-                f'<answer fraction="100"><text>{_num(ex.answer)}</text><tolerance>{_num(ex.tolerance)}'
+                f'<answer fraction="100"><text>{plain_number(ex.answer)}</text><tolerance>{plain_number(ex.tolerance)}'
                 f"</tolerance>{_xtext('feedback', '')}</answer>"
             )
             q += [
-                f'<answer fraction="0"><text>{_num(m.value)}</text><tolerance>{_num(ex.tolerance)}</tolerance>'
+                f'<answer fraction="0"><text>{plain_number(m.value)}</text><tolerance>{plain_number(ex.tolerance)}</tolerance>'
                 f"{_xtext('feedback', to_html(m.feedback))}</answer>"
                 for m in ex.near_misses
             ]
             q += [
-                f'<answer fraction="0"><text>{_num((lo + hi) / 2)}</text><tolerance>{_num((hi - lo) / 2)}'
+                f'<answer fraction="0"><text>{plain_number((lo + hi) / 2)}</text><tolerance>{plain_number((hi - lo) / 2)}'
                 f"</tolerance>{_xtext('feedback', to_html(fb))}</answer>"
                 for lo, hi, fb in numeric_ranges(ex)
             ]
@@ -311,174 +239,6 @@ def moodle_xml(exercises, category: str = "") -> str:
         out.append("".join(q))
     out.append("</quiz>")
     return "\n".join(out) + "\n"
-
-
-# --- QTI 1.2 (an IMS content package, as Canvas imports it) -----------------------------------------
-
-QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-
-
-def _ident(text: str) -> str:
-    """An XML-safe identifier (QTI idents are NMTOKENs)."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", text)
-
-
-def _mattext(value: str) -> str:
-    return f'<material><mattext texttype="text/html">{html.escape(value, quote=False)}</mattext></material>'
-
-
-def _feedback(ident: str, value: str) -> str:
-    return f"<itemfeedback ident={quoteattr(ident)}><flow_mat>{_mattext(value)}</flow_mat></itemfeedback>"
-
-
-def _show(ident: str, condition: str = "<other/>") -> str:
-    return (
-        f'<respcondition continue="Yes"><conditionvar>{condition}</conditionvar>'
-        f'<displayfeedback feedbacktype="Response" linkrefid={quoteattr(ident)}/></respcondition>'
-    )
-
-
-def qti_item(ex: Exercise) -> str:
-    """One exercise as a QTI 1.2 <item> with Canvas's question_type metadata."""
-    iid = _ident(ex.id)
-    presentation, conditions, feedbacks = [], [], []
-    if isinstance(ex, Choice):
-        qtype = "multiple_answers_question" if ex.multiple else "multiple_choice_question"
-        labels = "".join(
-            f"<response_label ident={quoteattr(_ident(ex.id + '-' + o.id))}>{_mattext(to_html(o.text))}"
-            "</response_label>"
-            for o in ex.options
-        )
-        presentation.append(
-            f'<response_lid ident="response1" rcardinality="{"Multiple" if ex.multiple else "Single"}">'
-            f"<render_choice>{labels}</render_choice></response_lid>"
-        )
-        for o in ex.options:
-            oid = _ident(ex.id + "-" + o.id)
-            feedbacks.append(_feedback(oid + "_fb", to_html(o.feedback)))
-            conditions.append(_show(oid + "_fb", f'<varequal respident="response1">{oid}</varequal>'))
-        if ex.multiple:
-            wanted = "".join(
-                f'<varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal>'
-                if o.id in ex.answer
-                else f'<not><varequal respident="response1">{_ident(ex.id + "-" + o.id)}</varequal></not>'
-                for o in ex.options
-            )
-            conditions.append(
-                f'<respcondition continue="No"><conditionvar><and>{wanted}</and></conditionvar>'
-                '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
-            )
-        else:
-            conditions.append(
-                f'<respcondition continue="No"><conditionvar><varequal respident="response1">'
-                f"{_ident(ex.id + '-' + ex.answer[0])}</varequal></conditionvar>"
-                '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
-            )
-    elif isinstance(ex, Numeric):
-        qtype = "numerical_question"
-        presentation.append(
-            '<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal">'
-            '<response_label ident="answer1"/></render_fib></response_str>'
-        )
-        for n, miss in enumerate(ex.near_misses, 1):
-            feedbacks.append(_feedback(f"{iid}-near{n}_fb", to_html(miss.feedback)))
-            conditions.append(
-                _show(f"{iid}-near{n}_fb", _between(miss.value - ex.tolerance, miss.value + ex.tolerance))
-            )
-        for side, test, bound, text in (
-            ("low", "varlt", ex.answer - ex.tolerance, ex.feedback_low),
-            ("high", "vargt", ex.answer + ex.tolerance, ex.feedback_high),
-        ):
-            feedbacks.append(_feedback(f"{iid}-{side}_fb", to_html(text)))
-            conditions.append(_show(f"{iid}-{side}_fb", f'<{test} respident="response1">{_num(bound)}</{test}>'))
-        conditions.append(
-            f'<respcondition continue="No"><conditionvar>'
-            f"{_between(ex.answer - ex.tolerance, ex.answer + ex.tolerance)}</conditionvar>"
-            '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
-        )
-    elif isinstance(ex, (Matching, Chronology)):
-        qtype = "matching_question"
-        if isinstance(ex, Matching):
-            right = [(_ident(f"{ex.id}-r-{r.id}"), r.text) for r in ex.right]
-            lefts = [
-                (_ident(f"{ex.id}-l-{left.id}"), left.text, _ident(f"{ex.id}-r-{ex.key()[left.id]}"))
-                for left in ex.left
-            ]
-        else:
-            pairs = positions(ex)
-            right = [(_ident(f"{ex.id}-p{n}"), str(n)) for n in range(1, len(pairs) + 1)]
-            lefts = [
-                (_ident(f"{ex.id}-e{k}"), text, _ident(f"{ex.id}-p{pos}")) for k, (text, pos) in enumerate(pairs, 1)
-            ]
-        choices = "".join(
-            f"<response_label ident={quoteattr(rid)}>{_mattext(html.escape(text, quote=False))}</response_label>"
-            for rid, text in right
-        )
-        share = round(100 / len(lefts), 5)
-        for lid, text, rid in lefts:
-            presentation.append(
-                f"<response_lid ident={quoteattr('response_' + lid)}>"
-                f"{_mattext(html.escape(text, quote=False))}<render_choice>{choices}</render_choice>"
-                "</response_lid>"
-            )
-            conditions.append(
-                f"<respcondition><conditionvar><varequal respident={quoteattr('response_' + lid)}>"
-                f"{rid}</varequal></conditionvar>"
-                f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
-            )
-    else:  # SourceAnalysis
-        qtype = "essay_question"
-        presentation.append(
-            '<response_str ident="response1" rcardinality="Single"><render_fib>'
-            '<response_label ident="answer1" rshuffle="No"/></render_fib></response_str>'
-        )
-    general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else _general(ex)
-    if general:
-        feedbacks.append(_feedback("general_fb", general))
-        conditions.insert(0, _show("general_fb"))
-    return (
-        f"<item ident={quoteattr(iid)} title={quoteattr(ex.title or ex.id)}><itemmetadata><qtimetadata>"
-        f"<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{qtype}</fieldentry>"
-        "</qtimetadatafield><qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0"
-        "</fieldentry></qtimetadatafield></qtimetadata></itemmetadata>"
-        f"<presentation>{_mattext(_prompt(ex))}{''.join(presentation)}</presentation>"
-        '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/>'
-        f"</outcomes>{''.join(conditions)}</resprocessing>{''.join(feedbacks)}</item>"
-    )
-
-
-def _between(low: float, high: float) -> str:
-    return (
-        f'<and><vargte respident="response1">{_num(low)}</vargte>'
-        f'<varlte respident="response1">{_num(high)}</varlte></and>'
-    )
-
-
-def qti_assessment(exercises, ident: str, title: str) -> str:
-    items = "".join(qti_item(ex) for ex in exportable(exercises))
-    return (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<questestinterop xmlns="{QTI_NS}">'
-        f"<assessment ident={quoteattr(ident)} title={quoteattr(title)}><qtimetadata><qtimetadatafield>"
-        "<fieldlabel>cc_maxattempts</fieldlabel><fieldentry>1</fieldentry></qtimetadatafield></qtimetadata>"
-        f'<section ident="root_section">{items}</section></assessment></questestinterop>\n'
-    )
-
-
-def qti_package(exercises, ident: str, title: str) -> bytes:
-    """A zip Canvas imports as a 'QTI .zip file': imsmanifest.xml and the assessment it names."""
-    ident = _ident(ident)
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<manifest identifier={quoteattr(ident + "-manifest")} xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">'
-        "<metadata><schema>IMS Content</schema><schemaversion>1.1.3</schemaversion></metadata><organizations/>"
-        f'<resources><resource identifier={quoteattr(ident)} type="imsqti_xmlv1p2">'
-        f'<file href="{ident}/{ident}.xml"/></resource></resources></manifest>\n'
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("imsmanifest.xml", manifest)
-        zf.writestr(f"{ident}/{ident}.xml", qti_assessment(exercises, ident, title))
-    return buffer.getvalue()
 
 
 # --- Writing files ----------------------------------------------------------------------------------

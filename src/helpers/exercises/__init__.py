@@ -1,8 +1,8 @@
 """Exercises: question banks, checking and feedback, and their views (widgets and static HTML).
 
-The logic (:mod:`.model`, :mod:`.bank`, :mod:`.generate`) is plain Python; :mod:`.widgets` and
-:mod:`.explorer_view` import ipywidgets only when a view is asked for, so ``import helpers.exercises``
-stays cheap.
+The logic (:mod:`.model`, :mod:`.bank`, :mod:`.generate`, :mod:`.generate_matching`) is plain Python;
+:mod:`.widgets` and :mod:`.explorer_view` import ipywidgets only when a view is asked for, so
+``import helpers.exercises`` stays cheap.
 
 >>> bank = load_bank("00-start-here")
 >>> ex = bank[bank.ids()[0]]
@@ -17,7 +17,7 @@ from __future__ import annotations
 from .arranging import Chronology, Matching
 from .bank import Bank, available_lessons, get_exercise, load_all_banks, load_bank, validate_banks
 from .generate import chronology as generate_chronology
-from .generate import documents_to_dates, people_to_offices, quotations_to_speakers
+from .generate_matching import documents_to_dates, people_to_offices, quotations_to_speakers
 from .model import EXERCISE_REF, SKILLS, TYPES, Attempts, Choice, Exercise, ExplorerSpec, Feedback
 from .numeric import Numeric, parse_number
 from .static import render, render_bank

@@ -5,7 +5,7 @@ becomes the model's objects (:mod:`.model`, :mod:`.written`), generated exercise
 from __future__ import annotations
 
 from ..errors import DataError, Problem
-from . import generate
+from . import generate, generate_matching
 from .generate import Tables
 from .model import Choice, Exercise, ExplorerSpec, Option
 from .numeric import NearMiss, Numeric
@@ -209,14 +209,14 @@ def build(raw: dict, tables: Tables) -> Exercise:
     if kind == "matching":
         match = raw["match"]
         if match == "quotation-speaker":
-            return generate.matching_quotations(
+            return generate_matching.matching_quotations(
                 raw["quotations"], distractors=raw.get("distractors", ()), tables=tables, **common
             )
         if match == "person-office":
-            return generate.matching_offices(
+            return generate_matching.matching_offices(
                 raw["posts"], raw["date"], distractors=raw.get("distractors", ()), tables=tables, **common
             )
-        return generate.matching_documents(raw["documents"], tables=tables, **common)
+        return generate_matching.matching_documents(raw["documents"], tables=tables, **common)
     if kind == "numeric":
         extra = {k: raw[k].strip() for k in ("feedback_low", "feedback_high") if k in raw}
         return Numeric(

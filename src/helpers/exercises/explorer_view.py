@@ -16,7 +16,8 @@ from html import escape
 import ipywidgets as W
 import pandas as pd
 
-from ..charts import describe_timeline, svg_html, theme_label, timeline_svg
+from ..figure import svg_html
+from ..timeline_chart import describe_timeline, theme_label, timeline_svg
 from .model import ExplorerSpec
 from .static import STYLESHEET, VIEW_STYLESHEET
 
@@ -175,7 +176,7 @@ class ExplorerView:
         n = len(self.shown)
         self.count_html.value = f"<p role='status'>{n} event{'s' if n != 1 else ''} match.</p>"
         # SVG drawn directly (about 5 ms) rather than a matplotlib PNG (about 110 ms): this runs on every
-        # move of the slider. It has the same rows, markers and colours as helpers.charts.timeline.
+        # move of the slider. It has the same rows, markers and colours as helpers.timeline_chart.timeline.
         self.alt_text = describe_timeline(self.shown)
         # a narrower drawing (fewer date labels, larger text once scaled) for a phone-sized screen
         narrow = timeline_svg(self.shown, title=self._title(), width=NARROW_WIDTH)
