@@ -23,9 +23,9 @@ claim           essay (the levels as general    essay (the levels as essay_quest
 
 Every option keeps its feedback; the bank's explanation becomes the general feedback. The explorer
 (nothing to mark) is left out. A claim's question text names its documents and its length (and a paper's
-choice of questions); its model answer, in the teacher's file, is never exported. This module writes GIFT and Moodle XML and the files; what a question says
-(its HTML, weights, ranges, mark scheme) is decided in :mod:`helpers.quiz_text`, and QTI is written by
-:mod:`helpers.quiz_qti`.
+choice of questions); its model answer, in the teacher's file, is never exported. This module writes GIFT
+and Moodle XML and the files; what a question says (its HTML, weights, ranges, mark scheme) is decided in
+:mod:`helpers.quiz_text`, and QTI is written by :mod:`helpers.quiz_qti`.
 
 >>> text = gift([get_exercise("start-balfour-1918")])
 >>> text.startswith("::start-balfour-1918::")

@@ -84,10 +84,8 @@ def mark_scheme(ex: SourceAnalysis | Claim) -> str:
     """What the marker of an essay needs, as HTML: a source analysis's model answers and checklist; a
     claim's levels (never its model answer: that stays in the teacher's file, data/teacher/)."""
     if isinstance(ex, Claim):
-        levels = "".join(
-            f"<li><strong>{html.escape(lv.heading, quote=False)}.</strong> {html.escape(lv.descriptor, quote=False)}</li>"
-            for lv in ex.mark_scheme
-        )
+        esc = lambda text: html.escape(text, quote=False)  # noqa: E731
+        levels = "".join(f"<li><strong>{esc(lv.heading)}.</strong> {esc(lv.descriptor)}</li>" for lv in ex.mark_scheme)
         return f"<p>Mark scheme: the highest level the answer reaches</p><ul>{levels}</ul>" + general_feedback(ex)
     answers = "".join(
         f"<li><strong>{html.escape(q.text, quote=False)}</strong> {html.escape(q.model_answer, quote=False)}</li>"
