@@ -337,6 +337,11 @@ def shot(locator, name: str) -> Path:
     return path
 
 
+def option_name(ex: Choice, option_id: str) -> str:
+    """An option's accessible name as the page shows it: its letter by position in the shuffled order, and text."""
+    return f"{ex.label(option_id)}) {ex.option(option_id).text}"
+
+
 def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: str):
     """Click a wrong option and Check, then the right one and Check, asserting on the feedback each time
     and on the attempts saved in the progress database."""
@@ -347,14 +352,14 @@ def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: st
     feedback = scope.locator(".tr-feedback")
     check = scope.get_by_role("button", name=CHECK)
 
-    scope.get_by_role("radio", name=f"{wrong.id}) {wrong.text}", exact=True).click()
+    scope.get_by_role("radio", name=option_name(ex, wrong.id), exact=True).click()
     check.click()
     expect(feedback).to_contain_text("✘ Not right.")
     assert words(wrong.feedback) in words(feedback.inner_text()), "the wrong option's own feedback is shown"
     assert "✔" not in feedback.inner_text()
     shot(scope, shot_name.replace(".png", "-wrong.png"))
 
-    scope.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+    scope.get_by_role("radio", name=option_name(ex, right.id), exact=True).click()
     check.click()
     expect(feedback).to_contain_text("✔ Correct.")
     text = words(feedback.inner_text())
@@ -466,8 +471,8 @@ CLAIM_FITS = """(box) => {
   }
   for (const el of [box, ...box.querySelectorAll('.widget-vbox, .widget-radio, .widget-textarea')])
     if (el.scrollWidth > el.clientWidth + 1) {
-      const wide = [...el.children].map(c => `${c.className.split(' ').slice(-2).join('.')}:${c.getBoundingClientRect().right}`);
-      out.push(`${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth}; right ${el.getBoundingClientRect().right}; ${wide})`);
+      const rights = [...el.children].map(c => `${c.className.split(' ').pop()}:${c.getBoundingClientRect().right}`);
+      out.push(`${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth}; children end at ${rights})`);
     }
   return out;
 }"""
@@ -825,7 +830,7 @@ def test_an_exercise_is_answered_and_checked_with_the_keyboard_alone(browser, ap
 
     bank = load_bank(default_lesson())
     ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple)
-    right = [o.id for o in ex.options].index(ex.answer[0])
+    right = [o.id for o in ex.display_order].index(ex.answer[0])  # its place as shown
     with new_page(browser, app, "app-keyboard") as page:
         open_app(page, app)
         tab = page.get_by_role("tab", name="Exercises")
@@ -882,7 +887,7 @@ def answer_rightly(page, box, ex) -> None:
     if isinstance(ex, Choice):
         for oid in ex.answer:
             role = "checkbox" if ex.multiple else "radio"
-            box.get_by_role(role, name=f"{oid}) {ex.option(oid).text}", exact=True).check()
+            box.get_by_role(role, name=option_name(ex, oid), exact=True).check()
     elif isinstance(ex, Matching):
         for left, right in ex.key().items():
             box.get_by_role("combobox", name=f"{ex.right_label} for {left}:").select_option(
@@ -1007,7 +1012,7 @@ def test_two_app_visitors_each_export_only_their_own_answers(browser, app):
             .last
         )
         box.scroll_into_view_if_needed()
-        box.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+        box.get_by_role("radio", name=option_name(ex, right.id), exact=True).click()
         box.get_by_role("button", name=CHECK).click()
         from playwright.sync_api import expect
 
