@@ -198,7 +198,7 @@ EXTRACTS = [
             'Communists. I say that he not only applauded, but also greased the ropes."'
         ),
         original_language="ru",
-        translation="Trotsky's words as given in English by Time (New York), 14 March 1927; translator not named",
+        translation="Trotsky's words as Time (New York) reported them in English, 14 March 1927; Time names no source or translator",
         published_in=(
             "Time (New York), 14 March 1927, 'Orator Orating' (Time article id 846084) (full text read in a copy "
             "named in verified_by)"
@@ -214,11 +214,13 @@ EXTRACTS = [
             "Speech in the Trades Union Hall, Moscow, 'last week' (Time, 14 March 1927): Trotsky's first public "
             "speech in four months, after the British note of 23 February 1927. The first sentence is Time's; the "
             "rest is Trotsky as Time quoted him. The ellipsis '. . .' and the bracketed '(TIME, March 7)' are "
-            "Time's own. Trotsky spoke for the Soviet side here although he was in opposition to Stalin's majority."
+            "Time's own. Trotsky spoke for the Soviet side here although he was in opposition to Stalin's majority. "
+            "Voice 'reported' (review of 2026-12-05): Time's sentences frame the quotation and the English is "
+            "Time's report of a speech, not a text Trotsky published, so these are his words as a reporter gives them."
         ),
         lesson="06-rupture-1927",
-        check="verbatim-ok (compared by script against the text copy read)",
-        voice="direct",
+        check="verbatim-ok (compared by script against the text copy read; re-compared by the reviewer 2026-12-05)",
+        voice="reported",
     ),
     dict(
         extract_id="ex-1927-10-rykov-armed-intervention",
@@ -292,8 +294,9 @@ EXTRACTS = [
         translation="English text as printed in The Daily Worker (New York), 4 September 1928, p. 3; translator not named",
         published_in=(
             "The Daily Worker (New York), 4 September 1928, p. 3, 'Bukharin's Speech in Reply' (to the discussion on "
-            "the international situation at the Sixth Congress of the Communist International), section III 'The "
-            "War Question is the Central Question' (text read in a copy named in verified_by)"
+            "the international situation at the Sixth Congress of the Communist International), the instalment "
+            "printed after sections I–III ('III. The War Question is the Central Question'), continuing the war "
+            "question; no section heading is printed above the passage (text read in a copy named in verified_by)"
         ),
         source_ids="news-dailyworker-1928-09-04-bukharin-reply",
         url="",
@@ -440,8 +443,8 @@ EXTRACTS = [
             "Background to 1924: the British intervention of 1918 as the Soviet foreign commissar told it; the "
             "damage done by intervention was the basis of the Soviet counter-claims set against British claims in "
             "the 1924 negotiations. Date: year of the English pamphlet. The page begins mid-sentence; the extract "
-            "starts at the next sentence. 'tolling' is as printed ([sic] added). The printed page number is not "
-            "shown in the page text; p. 18 is inferred from the scan's page 5 being printed p. 3 (check)."
+            "starts at the next sentence. 'tolling' is as printed ([sic] added). "
+            "The printed page number follows from the scan: scan page 5 prints '3' and scan page 38 prints '36' (offset 2, checked by the reviewer 2026-12-05)."
         ),
         lesson="01-recognition-1924",
         check="verbatim-ok (compared by script against the page text)",
@@ -482,7 +485,8 @@ EXTRACTS = [
             "for peace, the same questions (debts, credits, propaganda) that dominated the 1924 treaties. Date: year "
             "of the English pamphlet (events of January–March 1919). The page begins mid-sentence; the extract "
             "starts at the next sentence. The footnote mark '[1]' after 'countries.' (a reference to the note's "
-            "text) is omitted. The printed page number is inferred (check)."
+            "text) is omitted. "
+            "The printed page number follows from the scan: scan page 5 prints '3' and scan page 38 prints '36' (offset 2, checked by the reviewer 2026-12-05)."
         ),
         lesson="01-recognition-1924",
         check="verbatim-ok apart from the omitted footnote mark (compared by script against the page text)",
@@ -524,7 +528,8 @@ EXTRACTS = [
             "British note's claim (February 1927) that Chicherin's fear of British plots was an 'obsession'. Date: "
             "year of the English pamphlet (events of August–September 1918). The page begins mid-sentence; the "
             "extract starts at the next sentence. 'progress, The' and 'Reily' are as printed. The printed page "
-            "number is inferred (check)."
+            "number follows from the scan: scan page 5 prints '3' and scan page 38 prints '36' (offset 2, checked "
+            "by the reviewer 2026-12-05)."
         ),
         lesson="08-interpretations",
         check="verbatim-ok (compared by script against the page text)",
@@ -642,7 +647,7 @@ EXTRACTS = [
             "workers, not only in the form of wages but in material and cultural construction. […]"
         ),
         original_language="ru",
-        translation="Stalin's words as given in English by Time (New York), 1930; translator not named",
+        translation="Stalin's words as Time (New York) reported them in English, 1930; Time names no source or translator",
         published_in="Time (New York), 1930, 'Russia: Stalin On Everything' (time.com archive page)",
         source_ids="news-time-1930-stalin-on-everything",
         url="https://time.com/archive/6745340/russia-stalin-on-everything",
@@ -657,11 +662,16 @@ EXTRACTS = [
             "The wording is Time's English from press reports, not the official translation, and may be condensed: "
             "treat it as what Western readers were told Stalin said. Lesson 07: the claims and debts talks promised "
             "by the protocol of October 1929 were under way in 1930–31; this is Moscow's public price for any "
-            "payment (credits first)."
+            "payment (credits first). Voice 'reported' (review of 2026-12-05): Time's excerpts of a seven-hour "
+            "speech, in Time's English and perhaps condensed, are the words as a reporter gives them, not Stalin's "
+            "published text (the official English is the Political Report of 27 June 1930 in his Works, vol. 12)."
         ),
         lesson="07-restoration-1929-31",
-        check="verbatim-ok apart from the omitted footnote mark (compared by script against the page text)",
-        voice="direct",
+        check=(
+            "verbatim-ok apart from the omitted footnote mark (compared by script against the page text; "
+            "re-compared by the reviewer 2026-12-05)"
+        ),
+        voice="reported",
     ),
 ]
 

@@ -337,6 +337,11 @@ def shot(locator, name: str) -> Path:
     return path
 
 
+def option_name(ex: Choice, option_id: str) -> str:
+    """An option's accessible name as the page shows it: its letter by position in the shuffled order, and text."""
+    return f"{ex.label(option_id)}) {ex.option(option_id).text}"
+
+
 def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: str):
     """Click a wrong option and Check, then the right one and Check, asserting on the feedback each time
     and on the attempts saved in the progress database."""
@@ -347,14 +352,14 @@ def answer_wrongly_then_rightly(scope, server: Server, ex: Choice, shot_name: st
     feedback = scope.locator(".tr-feedback")
     check = scope.get_by_role("button", name=CHECK)
 
-    scope.get_by_role("radio", name=f"{wrong.id}) {wrong.text}", exact=True).click()
+    scope.get_by_role("radio", name=option_name(ex, wrong.id), exact=True).click()
     check.click()
     expect(feedback).to_contain_text("✘ Not right.")
     assert words(wrong.feedback) in words(feedback.inner_text()), "the wrong option's own feedback is shown"
     assert "✔" not in feedback.inner_text()
     shot(scope, shot_name.replace(".png", "-wrong.png"))
 
-    scope.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+    scope.get_by_role("radio", name=option_name(ex, right.id), exact=True).click()
     check.click()
     expect(feedback).to_contain_text("✔ Correct.")
     text = words(feedback.inner_text())
@@ -439,6 +444,119 @@ def test_explorer_slider_redraws_table_and_figure_in_jupyterlab(browser, lab, le
         cell = cells(page).nth(index)
         cell.scroll_into_view_if_needed()
         move_slider_and_check(page, cell.locator(".jp-OutputArea"), f"lab-{notebook.stem}-explorer")
+    assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"
+
+
+def claim_cell(notebook: Path):
+    """(cell index, exercise) of the claim the lesson shows: its closing argument."""
+    from helpers.exercises.written import Claim
+
+    bank = load_bank(notebook.stem)
+    for index, exercise_id in code_cells_showing(notebook):
+        if exercise_id in bank and isinstance(bank[exercise_id], Claim):
+            return index, bank[exercise_id]
+    pytest.fail(f"{notebook.name} shows no claim exercise")
+
+
+#: What a claim's controls must not do at phone width: run out of the exercise's box or the screen.
+CLAIM_FITS = """(box) => {
+  const edge = Math.min(box.getBoundingClientRect().right, document.documentElement.clientWidth);
+  const out = [];
+  for (const el of box.querySelectorAll('textarea, input[type=radio], .widget-radio-box label, button')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;  // hidden
+    const name = (el.innerText || el.getAttribute('placeholder') || el.tagName).trim().slice(0, 40);
+    if (r.right > edge + 1 || r.left < -1) out.push(`${name} runs out of the box (${r.left}-${r.right} of ${edge})`);
+    if (r.width < 20 && el.tagName !== 'INPUT') out.push(`${name} is squeezed to ${r.width} px`);
+  }
+  for (const el of [box, ...box.querySelectorAll('.widget-vbox, .widget-radio, .widget-textarea')])
+    if (el.scrollWidth > el.clientWidth + 1) {
+      const rights = [...el.children].map(c => `${c.className.split(' ').pop()}:${c.getBoundingClientRect().right}`);
+      out.push(`${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth}; children end at ${rights})`);
+    }
+  return out;
+}"""
+
+
+def test_claim_is_written_saved_and_placed_on_a_level_in_jupyterlab(lab, lesson_page):
+    """The lesson's closing claim: the word count follows the typing; the levels appear only once the answer
+    is saved; the level chosen is saved with the text. Then at 360 px the box, its levels and buttons fit."""
+    from playwright.sync_api import expect
+
+    from helpers.exercises.written import count_words
+
+    page = lesson_page
+    index, ex = claim_cell(LESSON)
+    first = "Recognition came quickly because Labour had promised it and traders wanted Russian orders. "
+    more = "Document 1 shows what Moscow expected in return; the treaties then failed in the autumn election. "
+    text = first + more * 3
+    with screenshot_on_failure(page, f"lab-{LESSON.stem}-claim"):
+        started = time.time()
+        scope = cells(page).nth(index).locator(".jp-OutputArea")
+        box = scope.locator(".tr-view").filter(has=page.get_by_role("button", name=re.compile(r"Save my answer$")))
+        box.scroll_into_view_if_needed()
+        # include_hidden: the levels are in the page from the start, hidden until the answer is saved
+        radios = box.get_by_role("radio", include_hidden=True)
+        save_level = box.get_by_role("button", name=re.compile(r"Save my level$"), include_hidden=True)
+        count = box.locator(".tr-meta", has_text="words (aim for")
+        expect(count).to_have_text(f"0 words (aim for {ex.min_words}–{ex.max_words})")
+        assert radios.count() == len(ex.mark_scheme) and save_level.count() == 1
+        expect(radios.first).to_be_hidden()  # no levels before an answer is saved
+        expect(save_level).to_be_hidden()
+
+        answer = box.locator("textarea")
+        answer.fill(first)
+        expect(count).to_have_text(f"{count_words(first)} words (aim for {ex.min_words}–{ex.max_words})")
+        answer.press("End")
+        answer.press_sequentially(more * 3, delay=2)  # typed key by key: the count follows
+        expect(count).to_have_text(f"{count_words(text)} words (aim for {ex.min_words}–{ex.max_words})")
+        expect(radios.first).to_be_hidden()
+
+        box.get_by_role("button", name=re.compile(r"Save my answer$")).click()
+        expect(box.locator(".tr-feedback").first).to_contain_text(f"You wrote {count_words(text)} words")
+        for n, level in enumerate(ex.mark_scheme):
+            expect(radios.nth(n)).to_be_visible()
+            assert words(level.descriptor) in words(box.locator(".widget-radio-box label").nth(n).inner_text())
+        chosen = ex.mark_scheme[1]
+        radios.nth(1).check()
+        save_level.click()
+        top = ex.mark_scheme[-1].level
+        expect(box).to_contain_text(f"You placed your answer at level {chosen.level} of {top}: {chosen.label}.")
+        shot(box, f"lab-{LESSON.stem}-claim.png")
+
+        deadline, rows = time.time() + 15, []
+        while time.time() < deadline and len(rows) < 2:
+            rows = lab.attempts(ex.id)
+            time.sleep(0.2)
+        assert [json.loads(r["answer"]) for r in rows] == [text, {"text": text, "level": chosen.level}], (
+            "the answer is saved on Save, then again with the level chosen"
+        )
+        assert all(r["lesson"] == ex.lesson for r in rows)
+        elapsed = time.time() - started
+
+        page.set_viewport_size({"width": 360, "height": 780})
+        open_panel = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+        sidebar_was_open = open_panel.count() > 0
+        try:
+            if sidebar_was_open:  # on a phone the file browser is folded away, as a student would fold it
+                open_panel.click()
+            page.wait_for_timeout(500)  # JupyterLab lays the page out again
+            box.scroll_into_view_if_needed()
+            expect(radios.first).to_be_visible()
+            problems = box.evaluate(CLAIM_FITS)
+            radios.first.scroll_into_view_if_needed()
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"lab-{LESSON.stem}-claim-phone.png"))
+            assert problems == [], f"{ex.id} at 360 px: {problems}"
+            answer.fill(text + " One more sentence at phone size.")  # still usable: typing counts, a level saves
+            expect(count).to_contain_text(f"{count_words(text) + 6} words")
+            radios.nth(0).check()
+            expect(radios.nth(0)).to_be_checked()
+        finally:
+            page.set_viewport_size({"width": 1400, "height": 1000})
+            if sidebar_was_open:
+                page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab").first.click()
+    print(f"claim answered and assessed in {elapsed:.1f} s (the lesson's Run All not counted)")
     assert not lab.blocked, f"the page tried to reach the network: {lab.blocked}"
 
 
@@ -712,7 +830,7 @@ def test_an_exercise_is_answered_and_checked_with_the_keyboard_alone(browser, ap
 
     bank = load_bank(default_lesson())
     ex = next(e for e in app_exercises(bank) if isinstance(e, Choice) and not e.multiple)
-    right = [o.id for o in ex.options].index(ex.answer[0])
+    right = [o.id for o in ex.display_order].index(ex.answer[0])  # its place as shown
     with new_page(browser, app, "app-keyboard") as page:
         open_app(page, app)
         tab = page.get_by_role("tab", name="Exercises")
@@ -769,7 +887,7 @@ def answer_rightly(page, box, ex) -> None:
     if isinstance(ex, Choice):
         for oid in ex.answer:
             role = "checkbox" if ex.multiple else "radio"
-            box.get_by_role(role, name=f"{oid}) {ex.option(oid).text}", exact=True).check()
+            box.get_by_role(role, name=option_name(ex, oid), exact=True).check()
     elif isinstance(ex, Matching):
         for left, right in ex.key().items():
             box.get_by_role("combobox", name=f"{ex.right_label} for {left}:").select_option(
@@ -894,7 +1012,7 @@ def test_two_app_visitors_each_export_only_their_own_answers(browser, app):
             .last
         )
         box.scroll_into_view_if_needed()
-        box.get_by_role("radio", name=f"{right.id}) {right.text}", exact=True).click()
+        box.get_by_role("radio", name=option_name(ex, right.id), exact=True).click()
         box.get_by_role("button", name=CHECK).click()
         from playwright.sync_api import expect
 

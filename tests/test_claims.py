@@ -155,3 +155,38 @@ def test_the_teacher_edition_gets_the_notes_and_the_student_edition_no_code(monk
     assert [c.source for c in notes] == ["**Timing.** Ten minutes."] and teacher_nb.cells[1] is notes[0]
     tags = [c.metadata.get("tags", []) for c in student.cells if c.cell_type == "code"]
     assert "remove-input" in tags[0] and "remove-input" not in tags[1]
+
+
+# --- app mode: a claim needs the lesson's documents, so the app leaves it to the lesson --------------------
+
+
+def test_no_claim_is_in_the_app_even_where_the_bank_leaves_app_true(tmp_path):
+    from helpers.app import app_exercises, page
+    from helpers.exercises import load_all_banks, load_bank
+
+    banks = load_all_banks()
+    claims = [ex for bank in banks.values() for ex in bank if isinstance(ex, Claim)]
+    assert any(ex.app for ex in claims), "some banks leave their claim at the default app: true"
+    assert [ex.id for bank in banks.values() for ex in app_exercises(bank) if isinstance(ex, Claim)] == []
+
+    lesson = "01-recognition-1924"
+    [claim] = [ex for ex in load_bank(lesson) if isinstance(ex, Claim)]
+    tabs = page(lesson, store=ProgressStore(tmp_path / "p.sqlite"))
+    views, _panel = tabs._truce_views
+    assert views and claim.id not in {v.exercise.id for v in views}
+    intro = tabs.children[1].children[0].value
+    assert f"{len(views)} exercises from the lesson" in intro
+    assert f"The written argument “{claim.title}” is not here: it is written in the lesson itself" in intro
+
+
+def test_a_lesson_whose_exercises_are_all_claims_says_so_in_the_app(tmp_path, monkeypatch):
+    from helpers import app
+
+    class Paper(list):
+        title = "The final paper"
+
+    monkeypatch.setattr(app, "load_bank", lambda lesson: Paper([PAPER]))
+    tabs = app.page("01-recognition-1924", store=ProgressStore(tmp_path / "p.sqlite"))
+    assert tabs._truce_views[0] == []
+    intro = tabs.children[1].children[0].value
+    assert "has no exercises to answer on this page" in intro and "“t-essay”" in intro

@@ -119,7 +119,8 @@ def test_the_app_page_has_the_explorer_and_the_lessons_exercises(tmp_path):
     assert any("Dates" in getattr(w, "description", "") for w in explorer.children)
     views, panel = tabs._truce_views
     bank = load_bank(lesson)
-    # in the bank's order, less the explorers and the exercises the bank marks app: false
-    assert [v.exercise.id for v in views] == [e.id for e in bank if e.kind != "explorer" and e.app]
+    # in the bank's order, less the explorers, the claim and the exercises the bank marks app: false
+    assert [v.exercise.id for v in views] == [e.id for e in bank if e.kind not in ("explorer", "claim") and e.app]
+    assert bank["start-claim"].app and "start-claim" not in {v.exercise.id for v in views}
     assert "start-labour-vote-change" in bank and "start-labour-vote-change" not in {v.exercise.id for v in views}
     assert panel.lesson == lesson and exercises.children[-1] is panel.widget

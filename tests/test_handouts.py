@@ -104,7 +104,8 @@ def teacher_only_strings(exercise) -> list[str]:
         material = load_teacher(exercise.lesson)
         found += [lv.descriptor for lv in exercise.mark_scheme if exercise.marks]  # a paper's levels: teacher only
         for block in (material.model_answers, material.indicative_content):
-            found += [p for p in re.split(r"\n\s*\n|\n- ", block.get(exercise.id, "")) if p.strip()]
+            pieces = re.split(r"\n\s*\n|\n- ", block.get(exercise.id, ""))  # a list's first item keeps its "- "
+            found += [p.strip().removeprefix("- ") for p in pieces if p.strip()]
         for exemplar in material.exemplars.get(exercise.id, ()):
             found += [exemplar.comment, *re.split(r"\n\s*\n", exemplar.text)]
     return [" ".join(s.split()) for s in found if s and len(" ".join(s.split())) >= MIN_NEEDLE]

@@ -21,7 +21,7 @@ from helpers.exercises import load_all_banks
 from helpers.exercises.arranging import Chronology, Matching
 from helpers.exercises.model import Choice
 from helpers.exercises.numeric import Numeric
-from helpers.exercises.written import SourceAnalysis
+from helpers.exercises.written import Alternative, Claim, Level, SourceAnalysis
 
 
 def plain(text: str | None) -> str:
@@ -57,6 +57,14 @@ def expected(ex) -> dict:
         out["general"] = words(ex.explanation)
     elif isinstance(ex, SourceAnalysis):
         out["scheme"] = [words(q.model_answer) for q in ex.questions] + [words(c) for c in ex.checklist]
+    elif isinstance(ex, Claim):
+        out["task"] = (
+            [words(a.text) for a in ex.alternatives]
+            + [f"Use at least {ex.min_documents} of these documents"]
+            + [words(label) for _id, label in ex.documents]
+            + [f"Write {ex.min_words}–{ex.max_words} words"]
+        )
+        out["scheme"] = [words(f"{lv.heading}. {lv.descriptor}") for lv in ex.mark_scheme]
     return out
 
 
@@ -68,6 +76,8 @@ def assert_survives(ex, got: dict, fmt: str) -> None:
     want = expected(ex)
     where = f"{fmt}, {ex.id}"
     assert want["prompt"] in got["prompt"], where
+    for part in want.get("task", ()):
+        assert part in got["prompt"], (where, part)
     if "options" in want:
         assert got["options"] == want["options"], where
     if "answer" in want:
@@ -195,6 +205,7 @@ def test_gift_round_trip(tmp_path):
             Matching: "matching",
             Chronology: "matching",
             SourceAnalysis: "essay",
+            Claim: "essay",
         }[type(ex)]
         assert q["kind"] == kind, ex.id
         assert_survives(ex, gift_view(q), "gift")
@@ -279,6 +290,7 @@ def test_moodle_xml_round_trip(tmp_path):
                 Matching: "matching",
                 Chronology: "ordering",
                 SourceAnalysis: "essay",
+                Claim: "essay",
             }[type(ex)]
         ), ex.id
         if isinstance(ex, Choice):
@@ -404,3 +416,63 @@ def test_cli_names_a_wrong_lesson(tmp_path, capsys):
     assert cli(["export-quiz", "--format", "qti", "--lessons", "01,42", "--out", str(tmp_path)]) == 2
     assert "no lesson called '42'" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+# --- Claims: essays with their levels, never the teacher's model answer ---------------------------------
+
+
+def teacher_material() -> list[str]:
+    """Every model answer, indicative content and exemplar in data/teacher/, as plain text."""
+    from helpers.teacher import load_teacher
+
+    found = []
+    for lesson in load_all_banks():
+        t = load_teacher(lesson)
+        found += list(t.model_answers.values()) + list(t.indicative_content.values())
+        found += [e.text for group in t.exemplars.values() for e in group]
+    return [words(x) for x in found if x.strip()]
+
+
+@pytest.mark.parametrize("fmt", quiz.FORMATS)
+def test_every_claim_is_exported_as_an_essay_without_the_model_answer(tmp_path, fmt):
+    claims = [ex for ex in all_exercises() if isinstance(ex, Claim)]
+    assert claims, "the banks end with claim exercises"
+    secrets = teacher_material()
+    assert secrets, "the teacher files hold model answers"
+    exported = ""
+    for w in quiz.export(fmt, None, tmp_path):
+        if fmt == "qti":
+            with zipfile.ZipFile(w.path) as zf:
+                exported += "".join(zf.read(n).decode("utf-8") for n in zf.namelist())
+        else:
+            exported += w.path.read_text(encoding="utf-8")
+    text = plain(html.unescape(gift_unescape(exported) if fmt == "gift" else exported))
+    for ex in claims:
+        assert words(ex.mark_scheme[-1].descriptor) in text, (fmt, ex.id)
+    leaked = [s[:60] for s in secrets if s[:120] in text]
+    assert leaked == [], f"{fmt}: teacher material in the export: {leaked}"
+
+
+def test_a_paper_question_keeps_its_choice_and_its_marks():
+    paper = Claim(
+        id="paper-essay",
+        lesson="00-start-here",
+        prompt="Answer one question & argue.",
+        min_words=400,
+        max_words=600,
+        alternatives=(Alternative("a", "Why did Britain break with Moscow in 1927?"), Alternative("b", "Why restore?")),
+        marks=20,
+        mark_scheme=tuple(Level(n, f"L{n}", f"Level {n} <does> this.", (5 * n - 4, 5 * n)) for n in range(1, 5)),
+    )
+    [q] = ET.fromstring(quiz.moodle_xml([paper])).findall("question")
+    assert (q.get("type"), _t(q, "defaultgrade"), _t(q, "responsefieldlines")) == ("essay", "20", "40")
+    prompt = plain(_t(q, "questiontext/text"))
+    assert "Answer one of these questions: Why did Britain break with Moscow in 1927? Why restore?" in prompt
+    assert "Write 400–600 words (20 marks)." in prompt
+    assert "Level 4 (16–20 marks): L4. Level 4 <does> this." in plain(_t(q, "graderinfo/text"))
+    item = ET.fromstring(quiz_qti.qti_assessment([paper], "paper", "Paper")).find(".//q:item", NS)
+    qti_rules(item)
+    points = item.find(".//q:qtimetadatafield[q:fieldlabel='points_possible']/q:fieldentry", NS)
+    assert float(points.text) == 20.0
+    [g] = parse_gift(quiz.gift([paper]))
+    assert g["kind"] == "essay" and "Level 1 (1–5 marks): L1." in plain(g["general"])

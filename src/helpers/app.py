@@ -83,10 +83,46 @@ def lesson_from_query(query: str | None = None) -> str:
     return wanted if wanted in available_lessons() else default_lesson()
 
 
+#: Exercise types app mode never shows: the explorer has a tab of its own, and a claim (the lesson's closing
+#: argument) is written from the lesson's document set and narrative, which the app does not show: there its
+#: documents would only be named.
+NOT_IN_APP = ("explorer", "claim")
+
+
 def app_exercises(bank) -> list:
-    """The exercises app mode shows: the bank's, in order, less its explorers and those marked ``app: false``
-    (they need the lesson's code, tables or figures, which the app does not show)."""
-    return [ex for ex in bank if ex.kind != "explorer" and ex.app]
+    """The exercises app mode shows: the bank's, in order, less the types in :data:`NOT_IN_APP` and those
+    marked ``app: false`` (they need the lesson's code, tables or figures, which the app does not show).
+
+    >>> any(ex.kind == "claim" for ex in app_exercises(load_bank("01-recognition-1924")))
+    False
+    """
+    return [ex for ex in bank if ex.kind not in NOT_IN_APP and ex.app]
+
+
+def intro_html(bank, lesson: str, shown: int) -> str:
+    """The Exercises tab's opening: how many exercises, what to do, and where the lesson's claim is written.
+
+    >>> "written in the lesson itself" in intro_html(load_bank("01-recognition-1924"), "01-recognition-1924", 5)
+    True
+    """
+    title = escape(lesson_title(lesson))
+    if shown:
+        text = (
+            f"{shown} exercise{'s' if shown != 1 else ''} from the lesson “{title}”. Answer, press "
+            "<strong>Check</strong>, and read the feedback. Your answers are kept while this page is open; the "
+            "panel at the end counts them, and <strong>Export</strong> downloads them to your computer for your "
+            "teacher."
+        )
+    else:
+        text = f"The lesson “{title}” has no exercises to answer on this page."
+    claims = [ex for ex in bank if ex.kind == "claim"]
+    if claims:
+        names = " and ".join(f"“{escape(ex.title or ex.id)}”" for ex in claims)
+        text += (
+            f" The written argument {names} is not here: it is written in the lesson itself, where its "
+            "documents are printed in full."
+        )
+    return f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2><p>{text}</p>"
 
 
 def page(lesson: str | None = None, store=None):
@@ -108,13 +144,7 @@ def page(lesson: str | None = None, store=None):
     bank = load_bank(lesson)
     views = [show(ex, store=store) for ex in app_exercises(bank)]
     panel = ProgressView(lesson, store, in_memory=True)
-    intro = W.HTML(
-        f"<h2 style='margin: 0.2em 0; font-size: 1.2em'>{escape(bank.title)}</h2>"
-        f"<p>{len(views)} exercise{'s' if len(views) != 1 else ''} from the lesson "
-        f"“{escape(lesson_title(lesson))}”. Answer, press <strong>Check</strong>, and read the feedback. "
-        "Your answers are kept while this page is open; the panel at the end counts them, and "
-        "<strong>Export</strong> downloads them to your computer for your teacher.</p>"
-    )
+    intro = W.HTML(intro_html(bank, lesson, len(views)))
     exercises = W.VBox([intro, *(v.widget for v in views), panel.widget])
     exercises.add_class("tr-view")  # the pack's layout rules (helpers.exercises.static.VIEW_STYLESHEET)
     tabs = W.Tab(children=[timeline, exercises])
@@ -128,6 +158,8 @@ def page(lesson: str | None = None, store=None):
 __all__ = [
     "page",
     "app_exercises",
+    "intro_html",
+    "NOT_IN_APP",
     "lesson_from_query",
     "default_lesson",
     "query_string",

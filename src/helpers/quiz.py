@@ -14,12 +14,18 @@ matching        matching                        matching             matching_qu
 chronology      matching: event -> position     ordering             matching_question (positions)
 source_analysis essay (model answers as general essay (graderinfo)   essay_question (model answers as
                 feedback)                                            general feedback)
+claim           essay (the levels as general    essay (the levels as essay_question (the levels as
+                feedback)                       graderinfo and       general feedback; points: a
+                                                general feedback;    paper's marks)
+                                                grade: a paper's
+                                                marks)
 =============== =============================== ==================== ==================================
 
 Every option keeps its feedback; the bank's explanation becomes the general feedback. The explorer
-(nothing to mark) is left out. This module writes GIFT and Moodle XML and the files; what a question says
-(its HTML, weights, ranges, mark scheme) is decided in :mod:`helpers.quiz_text`, and QTI is written by
-:mod:`helpers.quiz_qti`.
+(nothing to mark) is left out. A claim's question text names its documents and its length (and a paper's
+choice of questions); its model answer, in the teacher's file, is never exported. This module writes GIFT
+and Moodle XML and the files; what a question says (its HTML, weights, ranges, mark scheme) is decided in
+:mod:`helpers.quiz_text`, and QTI is written by :mod:`helpers.quiz_qti`.
 
 >>> text = gift([get_exercise("start-balfour-1918")])
 >>> text.startswith("::start-balfour-1918::")
@@ -38,10 +44,11 @@ from .exercises.arranging import Chronology, Matching
 from .exercises.bank import LESSONS, load_bank
 from .exercises.model import Choice
 from .exercises.numeric import Numeric
-from .exercises.written import SourceAnalysis
+from .exercises.written import Claim, SourceAnalysis
 from .notebooks import lesson_title
 from .quiz_qti import qti_package
 from .quiz_text import (
+    ESSAYS,
     EXPORTED,  # noqa: F401 (the types exported, named here as before)
     choice_weights,
     exportable,
@@ -128,7 +135,7 @@ def gift(exercises) -> str:
             body += [f"= -> {gift_escape(r.text)}" for r in ex.right if r.id not in used]
         elif isinstance(ex, Chronology):
             body += [f"={gift_escape(text)} -> {pos}" for text, pos in positions(ex)]
-        general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else general_feedback(ex)
+        general = mark_scheme(ex) if isinstance(ex, ESSAYS) else general_feedback(ex)
         if general:
             body.append("####" + gift_escape(general))
         blocks.append(head + " {\n" + "".join(f"\t{line}\n" for line in body) + "}\n")
@@ -162,13 +169,17 @@ def moodle_xml(exercises, category: str = "") -> str:
             Matching: "matching",
             Chronology: "ordering",
             SourceAnalysis: "essay",
+            Claim: "essay",
         }[type(ex)]
+        # a claim's levels are no secret: the notebook shows them once the answer is saved, so they are also
+        # the general feedback a student reads after submitting
+        general = mark_scheme(ex) if isinstance(ex, Claim) else general_feedback(ex)
         q = [
             f'<question type="{kind}">',
             f"<name><text>{_cdata(ex.title or ex.id)}</text></name>",
             _xtext("questiontext", question_html(ex)),
-            _xtext("generalfeedback", general_feedback(ex)),
-            "<defaultgrade>1</defaultgrade>",
+            _xtext("generalfeedback", general),
+            f"<defaultgrade>{getattr(ex, 'marks', None) or 1}</defaultgrade>",
             f"<idnumber>{_cdata(ex.id)}</idnumber>",
         ]
         if isinstance(ex, Choice):
@@ -226,11 +237,14 @@ def moodle_xml(exercises, category: str = "") -> str:
                 f"</text></answer>"
                 for n, i in enumerate(ex.order, 1)
             ]
-        elif isinstance(ex, SourceAnalysis):
+        elif isinstance(ex, ESSAYS):
+            # the word range is in the question text, not in Moodle's word limits: those refuse an answer
+            # outside the range, where the pack only advises
+            lines = min(40, max(15, 5 * round(ex.max_words / 50))) if isinstance(ex, Claim) else 15
             q += [
                 "<responseformat>editor</responseformat>",
                 "<responserequired>1</responserequired>",
-                "<responsefieldlines>15</responsefieldlines>",
+                f"<responsefieldlines>{lines}</responsefieldlines>",
                 "<attachments>0</attachments>",
                 _xtext("graderinfo", mark_scheme(ex)),
                 _xtext("responsetemplate", ""),

@@ -17,8 +17,16 @@ from xml.sax.saxutils import quoteattr
 from .exercises.arranging import Chronology, Matching
 from .exercises.model import Choice, Exercise
 from .exercises.numeric import Numeric
-from .exercises.written import SourceAnalysis
-from .quiz_text import exportable, general_feedback, mark_scheme, plain_number, positions, question_html, to_html
+from .quiz_text import (
+    ESSAYS,
+    exportable,
+    general_feedback,
+    mark_scheme,
+    plain_number,
+    positions,
+    question_html,
+    to_html,
+)
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 
@@ -133,20 +141,21 @@ def qti_item(ex: Exercise) -> str:
                 f"{rid}</varequal></conditionvar>"
                 f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
             )
-    else:  # SourceAnalysis
+    else:  # SourceAnalysis, Claim
         qtype = "essay_question"
         presentation.append(
             '<response_str ident="response1" rcardinality="Single"><render_fib>'
             '<response_label ident="answer1" rshuffle="No"/></render_fib></response_str>'
         )
-    general = mark_scheme(ex) if isinstance(ex, SourceAnalysis) else general_feedback(ex)
+    general = mark_scheme(ex) if isinstance(ex, ESSAYS) else general_feedback(ex)
+    points = float(getattr(ex, "marks", None) or 1)
     if general:
         feedbacks.append(_feedback("general_fb", general))
         conditions.insert(0, _show("general_fb"))
     return (
         f"<item ident={quoteattr(iid)} title={quoteattr(ex.title or ex.id)}><itemmetadata><qtimetadata>"
         f"<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{qtype}</fieldentry>"
-        "</qtimetadatafield><qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>1.0"
+        f"</qtimetadatafield><qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>{points}"
         "</fieldentry></qtimetadatafield></qtimetadata></itemmetadata>"
         f"<presentation>{_mattext(question_html(ex))}{''.join(presentation)}</presentation>"
         '<resprocessing><outcomes><decvar maxvalue="100" minvalue="0" varname="SCORE" vartype="Decimal"/>'

@@ -16,10 +16,12 @@ import re
 from .exercises.arranging import Chronology, Matching
 from .exercises.model import Choice, Exercise
 from .exercises.numeric import Numeric, format_number
-from .exercises.written import SourceAnalysis
+from .exercises.written import Claim, SourceAnalysis
 
 #: The exercise types a platform can take (the explorer has nothing to mark).
-EXPORTED = (Choice, Numeric, Matching, Chronology, SourceAnalysis)
+EXPORTED = (Choice, Numeric, Matching, Chronology, SourceAnalysis, Claim)
+#: The types a platform takes as essays, marked by the teacher with :func:`mark_scheme`.
+ESSAYS = (SourceAnalysis, Claim)
 
 
 def exportable(exercises) -> list[Exercise]:
@@ -52,6 +54,25 @@ def question_html(ex: Exercise) -> str:
         parts.append("<ol>" + "".join(f"<li>{html.escape(q.text, quote=False)}</li>" for q in ex.questions) + "</ol>")
     if isinstance(ex, Chronology):
         parts.append(to_html("Give each event its place in time: 1 is the earliest."))
+    if isinstance(ex, Claim):
+        parts.append(_claim_task(ex))
+    return "".join(parts)
+
+
+def _claim_task(ex: Claim) -> str:
+    """What a claim's page shows beside its prompt: the questions to choose from, the documents, the length."""
+    parts = []
+    if ex.alternatives:
+        items = "".join(f"<li>{html.escape(a.text, quote=False)}</li>" for a in ex.alternatives)
+        parts.append(f"<p>Answer one of these questions:</p><ol type='a'>{items}</ol>")
+    if ex.documents:
+        use = f"Use at least {ex.min_documents} of these documents" if ex.min_documents else "The documents"
+        items = "".join(f"<li>{html.escape(label, quote=False)}</li>" for _id, label in ex.documents)
+        parts.append(f"<p>{use} (name them as listed):</p><ul>{items}</ul>")
+    said = any(f"{ex.min_words}{dash}{ex.max_words} words" in " ".join(ex.prompt.split()) for dash in "–-")
+    if ex.marks or not said:  # the length, unless the prompt already gives it
+        marks = f" ({ex.marks} marks)" if ex.marks else ""
+        parts.append(to_html(f"Write {ex.min_words}–{ex.max_words} words{marks}."))
     return "".join(parts)
 
 
@@ -59,8 +80,13 @@ def general_feedback(ex: Exercise) -> str:
     return to_html(ex.explanation)
 
 
-def mark_scheme(ex: SourceAnalysis) -> str:
-    """A source analysis's model answers and checklist, as HTML for the marker."""
+def mark_scheme(ex: SourceAnalysis | Claim) -> str:
+    """What the marker of an essay needs, as HTML: a source analysis's model answers and checklist; a
+    claim's levels (never its model answer: that stays in the teacher's file, data/teacher/)."""
+    if isinstance(ex, Claim):
+        esc = lambda text: html.escape(text, quote=False)  # noqa: E731
+        levels = "".join(f"<li><strong>{esc(lv.heading)}.</strong> {esc(lv.descriptor)}</li>" for lv in ex.mark_scheme)
+        return f"<p>Mark scheme: the highest level the answer reaches</p><ul>{levels}</ul>" + general_feedback(ex)
     answers = "".join(
         f"<li><strong>{html.escape(q.text, quote=False)}</strong> {html.escape(q.model_answer, quote=False)}</li>"
         for q in ex.questions

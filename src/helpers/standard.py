@@ -238,7 +238,7 @@ def problems(m: Measure) -> list[str]:
         out.append("no '## Central question' in the front matter")
     if not m.paper and (m.exercises < 6 or len(m.types) < 4):
         out.append(f"{m.exercises} exercises of {len(m.types)} types; at least six of four types")
-    if not all(m.minutes):
+    if not m.minutes[1] or (not m.paper and not m.minutes[0]):
         out.append("the '## Time' section's first line does not give 'Teaching: N min; exercises: N min'")
     elif m.core_minutes > CORE_MINUTES:
         out.append(f"the core path takes {m.core_minutes} min; at most {CORE_MINUTES}")

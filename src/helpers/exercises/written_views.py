@@ -169,7 +169,7 @@ class ClaimView(ExerciseView):
             description="Your answer:",
             rows=12,
             style=_LABEL_STYLE,
-            layout=W.Layout(width="100%", max_width="60em"),
+            layout=_WIDE,  # not width 100%: with the widget's margins the box would scroll sideways on a phone
         )
         self.word_count = W.HTML(self._count_text(""), layout=_WIDE)
         self.text.observe(lambda change: setattr(self.word_count, "value", self._count_text(change["new"])), "value")
@@ -181,7 +181,10 @@ class ClaimView(ExerciseView):
             layout=_WIDE,
         )
         self.assess_button = W.Button(
-            description="Save my level", icon="check-square-o", tooltip="Record the level your answer reaches"
+            description="Save my level",
+            icon="check-square-o",
+            tooltip="Record the level your answer reaches",
+            layout=W.Layout(align_self="flex-start"),  # a button's width, not the column's
         )
         self.assess_button.on_click(lambda _b: self.choose_level())
         self.assess_html = W.HTML("", layout=_WIDE)
