@@ -60,9 +60,9 @@ def expected(ex) -> dict:
     elif isinstance(ex, Claim):
         out["task"] = (
             [words(a.text) for a in ex.alternatives]
-            + [f"Use at least {ex.min_documents} of these documents"]
+            + ([f"Use at least {ex.min_documents} of these documents"] if ex.min_documents else [])
             + [words(label) for _id, label in ex.documents]
-            + [f"Write {ex.min_words}–{ex.max_words} words"]
+            + [f"{ex.min_words}–{ex.max_words} words"]
         )
         out["scheme"] = [words(f"{lv.heading}. {lv.descriptor}") for lv in ex.mark_scheme]
     return out

@@ -199,7 +199,13 @@ def render_index(lessons: Sequence[Lesson], edition: str) -> str:
             "title": lesson.title,
             "questions": [inline(q) for q in lesson.questions],
             "central_question": inline(lesson.central_question) if lesson.central_question else "",
-            "time": inline(lesson.time) if lesson.time else "",
+            "time": (
+                f"A {lesson.minutes[1]}-minute paper"  # the final assessment: no teaching, one sitting
+                if lesson.time and lesson.minutes[0] == 0 and lesson.minutes[1]
+                else inline(lesson.time)
+                if lesson.time
+                else ""
+            ),
         }
         for lesson in lessons
     ]
