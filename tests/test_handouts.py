@@ -144,8 +144,12 @@ def test_both_editions_build_for_every_lesson_with_an_index(handouts, edition):
         assert lesson.title in text
         for question in lesson.questions:
             assert plain_markdown(question) in text, f"{lesson.id}: question missing from the index: {question}"
-        if lesson.time:
+        if lesson.time and lesson.minutes[0] == 0:  # the final paper: listed with its timing as a paper
+            assert f"A {lesson.minutes[1]}-minute paper" in text
+        elif lesson.time:
             assert plain_markdown(lesson.time) in text
+        if lesson.central_question:
+            assert plain_markdown(lesson.central_question) in text, f"{lesson.id}: no central question in the index"
     assert not list(handouts.parent.glob(".handouts-*")), "the build left its temporary folder behind"
 
 
