@@ -155,15 +155,12 @@ def _nav(check: bool) -> int:
 
 
 def _standard(lessons: str | None) -> int:
+    from .editions.catalogue import catalogue
     from .standard import choice_balance, measure, problems, report
 
-    chosen = [x.strip() for x in lessons.split(",")] if lessons else None
-    print(report(chosen))
-    measures = [measure(lesson) for lesson in chosen] if chosen else None
-    if measures is None:
-        from .editions.catalogue import catalogue
-
-        measures = [measure(x.id) for x in catalogue()]
+    chosen = [x.strip() for x in lessons.split(",")] if lessons else [x.id for x in catalogue()]
+    measures = [measure(lesson) for lesson in chosen]  # each lesson read once, for the table and the problems
+    print(report(measures))
     short = [(m.lesson, p) for m in measures for p in problems(m)]
     for lesson, problem in short:
         print(f"{lesson}: {problem}")

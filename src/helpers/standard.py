@@ -274,16 +274,13 @@ def choice_balance(measures: list[Measure]) -> dict:
     }
 
 
-def report(lessons: list[str] | None = None) -> str:
-    """The standard as a table, a line per lesson (``python -m helpers standard``)."""
-    lessons = lessons or [x.id for x in catalogue()]
+def report(measures: list[Measure]) -> str:
+    """The standard as a table, a line per measured lesson (``python -m helpers standard``)."""
     rows = [
         "lesson | central question | core words | minutes | show-code | exercises | higher-order | demands | problems"
     ]
-    measures = []
-    for lesson in lessons:
-        m = measure(lesson)
-        measures.append(m)
+    for m in measures:
+        lesson = m.lesson
         demands = ", ".join(f"{d} {m.demands[d]}" for d in (*DEMANDS, "(none)") if m.demands[d])
         rows.append(
             f"{lesson} | {'yes' if m.central_question else 'NO'} | {m.core_words} | {m.core_minutes} | "

@@ -142,12 +142,13 @@ def validate_teacher_files(root: Path | None = None) -> dict:
     banks = load_all_banks(root)
     problems = []
     files = sorted(teacher_dir(root).glob("*.yaml"))
+    read = {lesson: load_teacher(lesson, root) for lesson in banks}  # each file read once
     for path in files:
         lesson = path.stem
         if lesson not in banks:
             problems.append(f"{display_path(path)}: no question bank for lesson {lesson!r}")
             continue
-        found = load_teacher(lesson, root)
+        found = read[lesson]
         ids = set(banks[lesson].ids())
         for name, block in (
             ("model_answers", found.model_answers),
@@ -158,7 +159,7 @@ def validate_teacher_files(root: Path | None = None) -> dict:
                 if ex_id not in ids:
                     problems.append(f"{display_path(path)}: {name}: {ex_id!r} is not an exercise of {lesson}")
     for lesson, bank in banks.items():
-        answers = load_teacher(lesson, root).model_answers
+        answers = read[lesson].model_answers
         for ex in bank:
             if ex.kind == "claim" and ex.id not in answers:
                 problems.append(f"data/teacher/{lesson}.yaml: model_answers: no model answer for claim {ex.id!r}")

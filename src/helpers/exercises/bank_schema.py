@@ -15,6 +15,7 @@ import yaml
 
 from .._imports import jsonschema
 from ..errors import DataError, Problem, display_path
+from .model import TYPES
 
 #: libyaml's C parser when PyYAML has it (about ten times faster than the pure-Python one), else pure Python.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -89,17 +90,7 @@ def _schemas_at(folder: Path, stamp: tuple) -> dict[str, dict]:
             out[f.stem] = json.loads(f.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise DataError(Problem(display_path(f), exc.lineno, None, f"not valid JSON ({exc.msg})")) from None
-    missing = {
-        "bank",
-        "common",
-        "choice",
-        "chronology",
-        "matching",
-        "numeric",
-        "source_analysis",
-        "claim",
-        "explorer",
-    } - out.keys()
+    missing = {"bank", "common", *TYPES} - out.keys()  # a schema per exercise type, from the one list
     if missing:
         raise DataError(f"{display_path(folder)} lacks the schema(s) {', '.join(sorted(missing))}")
     return out
