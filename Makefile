@@ -113,8 +113,10 @@ hub: setup ## Try the class's hub here: JupyterHub + nbgitpuller on 127.0.0.1 (n
 	$(PY) deploy/hub/localhub.py serve --port $(HUB_PORT)
 
 .PHONY: handouts pdf
-# Options for `make handouts`, e.g. make handouts HANDOUT_ARGS="--lessons 01,06 --edition student"
+# Options for `make handouts` and `make pdf`, e.g. make handouts HANDOUT_ARGS="--lessons 01,06 --edition student";
+# make pdf PDF_ARGS=--core-only prints the seminar's handouts (extension sections left out) from build/handouts-core
 HANDOUT_ARGS ?=
+PDF_ARGS ?=
 handouts: setup ## Run changed lessons (HANDOUT_ARGS=--no-cache: all); write student and teacher HTML handouts to build/handouts
 	$(PY) -m helpers handouts $(HANDOUT_ARGS)
 
@@ -123,7 +125,7 @@ pdf: setup ## Print the handouts to A4 PDF with headless Chromium (installs Debi
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium (apt-get, first run only)"; \
 	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
-	$(PY) -m helpers pdf
+	$(PY) -m helpers pdf $(PDF_ARGS)
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf build .pytest_cache

@@ -18,7 +18,9 @@ def _result(out, editions_=("student",)):
 
 def test_handouts_end_with_the_index_paths(monkeypatch, tmp_path, capsys):
     out = tmp_path / "handouts"
-    monkeypatch.setattr(editions, "build", lambda lessons, edition, out_, workers, cache=True: _result(out_))
+    monkeypatch.setattr(
+        editions, "build", lambda lessons, edition, out_, workers, cache=True, core_only=False: _result(out_)
+    )
     assert main(["handouts", "--lessons", "01", "--edition", "student", "--out", str(out)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert "Reused 1 unchanged lesson(s) from the cache: 01-recognition-1924" in lines
@@ -26,7 +28,9 @@ def test_handouts_end_with_the_index_paths(monkeypatch, tmp_path, capsys):
 
 
 def test_pdf_ends_with_the_index_paths(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(pdf, "fresh_handouts", lambda out, edition: _result(out, ("student", "teacher")))
+    monkeypatch.setattr(
+        pdf, "fresh_handouts", lambda out, edition, core_only=False: _result(out, ("student", "teacher"))
+    )
     monkeypatch.setattr(pdf, "print_pdfs", lambda out, edition: [Path("a.pdf"), Path("b.pdf"), Path("c.pdf")])
     assert main(["pdf", "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()

@@ -517,3 +517,82 @@ def test_the_templates_are_package_data():
     for path in TEMPLATES.iterdir():
         rel = path.relative_to(TEMPLATES.parents[1]).as_posix()
         assert any(Path(rel).match(g) for g in globs), f"{rel} is not listed in [tool.setuptools.package-data]"
+
+
+# --- core only: the seminar's handout leaves the extension sections out, naming each ---------------------
+
+
+def test_a_core_only_edition_names_each_left_out_run_and_drops_its_teacher_notes(monkeypatch, tmp_path):
+    import nbformat
+
+    from helpers import teacher
+    from helpers.editions import edition
+    from helpers.editions.execute import Executed
+
+    def cell(text, tags=(), cid=None):
+        c = nbformat.v4.new_markdown_cell(text, metadata={"tags": list(tags)})
+        c["id"] = cid or f"c{abs(hash(text)) % 10**6}"
+        return c
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        cell("# 06 · A lesson", cid="intro"),
+        cell("### Extension: the raid close up\nDetail.", ["extension"], "ext1"),
+        cell("More detail.", ["extension"], "ext2"),
+        cell("Back to the core.", cid="core"),
+        cell("No heading here.", ["extension"], "ext3"),
+    ]
+    notes = teacher.TeacherFile(
+        "06-rupture-1927",
+        notes=(teacher.Note("ext2", "Raid", "Ask about the warrant."), teacher.Note("core", "Core", "Pause.")),
+    )
+    monkeypatch.setattr(teacher, "load_teacher", lambda lesson, root=None: notes)
+    run = Executed(tmp_path / "06-rupture-1927.ipynb", nb, 0.0)
+    full, core = edition.prepare(run, "teacher"), edition.prepare(run, "teacher", core_only=True)
+    assert [c.source for c in core.cells] == [
+        "# 06 · A lesson",
+        "*Left out of this core-only handout: **Extension: the raid close up**. It is in the full handout and in "
+        "the notebook.*",
+        "Back to the core.",
+        "**Core.** Pause.",
+        "*Left out of this core-only handout: an extension section. It is in the full handout and in the notebook.*",
+    ]
+    assert "**Raid.** Ask about the warrant." in [c.source for c in full.cells]
+    assert len(full.cells) == 7 and len({c["id"] for c in core.cells}) == len(core.cells)
+
+
+@pytest.mark.slow
+def test_the_core_only_build_leaves_out_every_extension_and_says_so(lesson_runs, tmp_path, capsys, monkeypatch):
+    import nbformat
+
+    from helpers.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    from helpers.editions.cache import ExecutedCache
+
+    monkeypatch.setattr("helpers.editions.builder._cache", lambda cache: ExecutedCache(lesson_runs.cache))
+    assert main(["handouts", "--core-only", "--edition", "student"]) == 0
+    out = tmp_path / "build" / "handouts-core" / "student"
+    assert str(out / "index.html") in capsys.readouterr().out
+    assert "Student edition, core only" in (out / "index.html").read_text(encoding="utf-8")
+    with_extensions = 0
+    for lesson in LESSONS:
+        cells = nbformat.read(lesson.path, as_version=4).cells
+        tags = [c.metadata.get("tags", []) for c in cells]
+        openers = [
+            c for i, c in enumerate(cells) if "extension" in tags[i] and (i == 0 or "extension" not in tags[i - 1])
+        ]
+        core = plain((out / f"{lesson.id}.html").read_text(encoding="utf-8"))
+        full = plain(page(lesson_runs.handouts, "student", lesson.id))
+        assert "Student edition, core only" in core
+        assert core.count("Left out of this core-only handout") == len(openers), lesson.id
+        for opener in openers:
+            first = opener.source.splitlines()[0] if opener.cell_type == "markdown" else ""
+            assert first.startswith("#"), f"{lesson.id}: an extension run opens without a heading"
+            heading = plain_markdown(first.lstrip("#").strip())
+            assert f"Left out of this core-only handout: {heading}." in core, (lesson.id, heading)
+            assert heading in full
+        if openers:
+            with_extensions += 1
+            assert len(core.split()) < len(full.split()), lesson.id
+    assert with_extensions >= 8, "every teaching lesson has extension material"

@@ -26,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     hand.add_argument(
         "--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)"
     )
-    hand.add_argument("--out", default="build/handouts", help="output folder (default: build/handouts)")
+    hand.add_argument("--out", help="output folder (default: build/handouts, or build/handouts-core with --core-only)")
+    hand.add_argument(
+        "--core-only",
+        action="store_true",
+        help="leave the extension sections out: a shorter handout for the seminar, each left-out part named",
+    )
     hand.add_argument("--workers", type=int, help="lessons run at once (default: one per core)")
     hand.add_argument(
         "--no-cache", action="store_true", help="run every lesson, even those unchanged since their last run"
@@ -35,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument(
         "--edition", choices=["student", "teacher", "both"], default="both", help="which edition (default: both)"
     )
-    pdf.add_argument("--out", default="build/handouts", help="the handouts folder (default: build/handouts)")
+    pdf.add_argument(
+        "--out", help="the handouts folder (default: build/handouts, or build/handouts-core with --core-only)"
+    )
+    pdf.add_argument("--core-only", action="store_true", help="print the core-only handouts (no extension sections)")
     lessons = sub.add_parser("lessons", help="copy the lessons (notebooks) into a folder, e.g. after `pip install`")
     lessons.add_argument("folder", help="where to put them (created if needed; files already there are kept)")
     quiz = sub.add_parser(
@@ -74,9 +82,14 @@ def _handouts(args) -> int:
     from .editions import LessonError, build
 
     try:
-        result = build(args.lessons, args.edition, args.out, args.workers, cache=not args.no_cache)
+        result = build(
+            args.lessons, args.edition, args.out, args.workers, cache=not args.no_cache, core_only=args.core_only
+        )
     except LessonError as err:
-        print(f"Handouts not built: {err}\nNothing was written to {args.out}.", file=sys.stderr)
+        print(
+            f"Handouts not built: {err}\nNothing was written to {args.out or ('build/handouts-core' if args.core_only else 'build/handouts')}.",
+            file=sys.stderr,
+        )
         return 1
     except (KeyError, ValueError) as err:
         print(f"Handouts not built: {err.args[0] if err.args else err}", file=sys.stderr)
@@ -99,9 +112,9 @@ def _pdf(args) -> int:
     from .editions.pdf import fresh_handouts, print_pdfs
 
     try:
-        fresh = fresh_handouts(args.out, args.edition)
+        fresh = fresh_handouts(args.out, args.edition, core_only=args.core_only)
         print(fresh.summary())
-        pdfs = print_pdfs(args.out, args.edition)
+        pdfs = print_pdfs(fresh.out, args.edition)
     except (FileNotFoundError, RuntimeError, LessonError) as err:
         print(f"PDFs not printed: {err}", file=sys.stderr)
         return 1

@@ -103,18 +103,21 @@ def _cache(cache: bool | str | Path | ExecutedCache) -> ExecutedCache:
 def build(
     lessons: str | Iterable[str] | None = None,
     editions: str | Iterable[str] = EDITIONS,
-    out: Path | str = "build/handouts",
+    out: Path | str | None = None,
     workers: int | None = None,
     folder: Path | None = None,
     progress: bool | None = None,
     timeout: int = 180,
     cache: bool | str | Path | ExecutedCache = True,
+    core_only: bool = False,
 ) -> BuildResult:
     """Run (or reuse) lessons and write their handouts; see the module docstring.
 
     ``lessons``: None for every lesson in ``folder`` (default notebooks/), or numbers/names ('01,06').
     ``progress``: None shows progress only when stderr is a terminal. ``cache``: True for the pack's
-    cache folder, a folder, or False to run every lesson (the fresh runs are still kept). Raises
+    cache folder, a folder, or False to run every lesson (the fresh runs are still kept). ``core_only``
+    leaves the extension sections out (a handout for the seminar); ``out`` defaults to build/handouts, or
+    build/handouts-core for a core-only build, so the two never overwrite each other. Raises
     :class:`LessonError` if a lesson fails, leaving the output folder as it was.
     """
     start = time.perf_counter()
@@ -123,7 +126,7 @@ def build(
     chosen = select_lessons(every, lessons)
     if not chosen:
         raise KeyError(f"no lessons found in {folder or 'notebooks/'}")
-    out = Path(out)
+    out = Path(out or ("build/handouts-core" if core_only else "build/handouts"))
     store = _cache(cache)
     reused = {lesson.id: found for lesson in chosen if (found := store.get(lesson.path)) is not None}
     to_run = [lesson for lesson in chosen if lesson.id not in reused]
@@ -145,7 +148,9 @@ def build(
         def write(executed: Executed) -> None:
             lesson = by_id[executed.lesson]
             for edition in editions:
-                html = render_handout(prepare(executed, edition), lesson, edition, ids, lesson.path.parent)
+                html = render_handout(
+                    prepare(executed, edition, core_only), lesson, edition, ids, lesson.path.parent, core_only
+                )
                 (tmp / edition / f"{lesson.id}.html").write_bytes(html.encode("utf-8"))
 
         def ran(executed: Executed) -> None:
@@ -166,7 +171,7 @@ def build(
             )
         else:
             reuse_all()
-        files = _install(tmp, out, editions, every, chosen, lessons is None)
+        files = _install(tmp, out, editions, every, chosen, lessons is None, core_only)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if made_parent:
@@ -188,7 +193,13 @@ def build(
 
 
 def _install(
-    tmp: Path, out: Path, editions: tuple[str, ...], every: list[Lesson], chosen: list[Lesson], full: bool
+    tmp: Path,
+    out: Path,
+    editions: tuple[str, ...],
+    every: list[Lesson],
+    chosen: list[Lesson],
+    full: bool,
+    core_only: bool = False,
 ) -> list[Path]:
     """Write the indexes, then move each edition into place (a whole folder at once on a full build)."""
     files = []
@@ -198,7 +209,7 @@ def _install(
         if not full and final.is_dir():  # a partial build keeps the handouts already there
             present |= {p.stem for p in final.glob("*.html")}
         listed = [lesson for lesson in every if lesson.id in present]
-        (staged / "index.html").write_bytes(render_index(listed, edition).encode("utf-8"))
+        (staged / "index.html").write_bytes(render_index(listed, edition, core_only).encode("utf-8"))
         out.mkdir(exist_ok=True)
         if full or not final.exists():
             old = tmp / f"old-{edition}"

@@ -9,7 +9,8 @@ Everything is decided from cell metadata (tags) and from the labels :mod:`.kerne
   notebook: the teacher edition gets each note as a boxed cell right after the cell it names; a cell
   tagged ``teacher`` (an old notebook) is dropped from the student edition; ``injected`` and
   ``remove-cell`` cells never appear; ``remove-output`` cells show no output; cells tagged ``extension``
-  are marked as extension material by the template;
+  are marked as extension material by the template; a *core-only* edition leaves them out, with one
+  line in their place naming what was left out (a seminar's handout, short enough to print);
 - an exercise widget becomes that exercise's static rendering for the edition (for the explorer a bank
   sets up, with the timeline as first drawn, read from the saved widget state); the bare explorer becomes
   its timeline and a note; the progress panel becomes a "Your answers" box; any other widget a note;
@@ -37,8 +38,12 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?=[_\"'\s{,.:>])")
 
 
-def prepare(executed: Executed, edition: str):
-    """A copy of the executed notebook for one edition (see the module docstring)."""
+def prepare(executed: Executed, edition: str, core_only: bool = False):
+    """A copy of the executed notebook for one edition (see the module docstring).
+
+    ``core_only`` leaves out every cell tagged ``extension`` (and the teacher notes that follow them); each
+    run of left-out cells becomes one line naming its heading.
+    """
     if edition not in EDITIONS:
         raise ValueError(f"edition must be one of {EDITIONS}, not {edition!r}")
     nb = copy.deepcopy(executed.notebook)
@@ -49,6 +54,10 @@ def prepare(executed: Executed, edition: str):
     for cell in nb.cells:
         tags = cell.metadata.get("tags", [])
         if "injected" in tags or "remove-cell" in tags or ("teacher" in tags and edition != "teacher"):
+            continue
+        if core_only and "extension" in tags:
+            if not (cells and "left-out" in cells[-1].metadata.get("tags", [])):
+                cells.append(left_out_note(cell, len(cells)))
             continue
         if cell.cell_type == "code":
             widgets = [out for out in cell.get("outputs", []) if WIDGET_MIME in out.get("data", {})]
@@ -94,6 +103,28 @@ def teacher_notes(lesson_id: str) -> dict[str, list]:
         cell["id"] = f"tn-{note.after}-{len(after) + 1}"  # fixed, so two builds agree byte for byte
         after.append(cell)
     return found
+
+
+def left_out_note(cell, number: int):
+    """The line a core-only handout prints where an extension run was left out, naming its heading.
+
+    >>> import nbformat
+    >>> left_out_note(nbformat.v4.new_markdown_cell("### Extension: the raid close up\\nText"), 3).source
+    '*Left out of this core-only handout: **Extension: the raid close up**. It is in the full handout and in the notebook.*'
+    """
+    import nbformat
+
+    heading = ""
+    if cell.cell_type == "markdown":
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")
+        heading = first.lstrip("#").strip() if first.startswith("#") else ""
+    what = f"**{heading}**" if heading else "an extension section"
+    note = nbformat.v4.new_markdown_cell(
+        f"*Left out of this core-only handout: {what}. It is in the full handout and in the notebook.*",
+        metadata={"tags": ["left-out"]},
+    )
+    note["id"] = f"left-out-{number}"  # fixed, so two builds agree byte for byte
+    return note
 
 
 def only_shows(source: str) -> bool:

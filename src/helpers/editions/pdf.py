@@ -67,14 +67,15 @@ def print_pdf(html: Path, pdf: Path | None = None, chromium: str | None = None, 
 
 
 def fresh_handouts(
-    out: Path | str = "build/handouts",
+    out: Path | str | None = None,
     editions: str | Iterable[str] = EDITIONS,
     folder: Path | None = None,
     progress: bool | None = None,
     cache=True,
+    core_only: bool = False,
 ) -> BuildResult:
     """Bring the handouts in ``out`` up to date, running only the lessons that changed (the build does)."""
-    return build(editions=editions, out=out, folder=folder, progress=progress, cache=cache)
+    return build(editions=editions, out=out, folder=folder, progress=progress, cache=cache, core_only=core_only)
 
 
 def print_pdfs(

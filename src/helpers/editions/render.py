@@ -95,8 +95,11 @@ def stylesheet() -> str:
     return "\n" + page + EXERCISES + LESSON + HtmlFormatter(style="default").get_style_defs(".highlight")
 
 
-def edition_label(edition: str) -> str:
-    return f"{edition.capitalize()} edition"
+def edition_label(edition: str, core_only: bool = False) -> str:
+    """>>> edition_label("student"), edition_label("teacher", core_only=True)
+    ('Student edition', 'Teacher edition, core only')
+    """
+    return f"{edition.capitalize()} edition" + (", core only" if core_only else "")
 
 
 def _css_string(text: str) -> str:
@@ -104,18 +107,25 @@ def _css_string(text: str) -> str:
     return "".join(c if c.isalnum() or c in " ·,.:;-–—()'’" else f"\\{ord(c):x} " for c in text)
 
 
-def render_handout(nb, lesson: Lesson, edition: str, lesson_ids: Iterable[str] = (), folder: Path | None = None) -> str:
+def render_handout(
+    nb,
+    lesson: Lesson,
+    edition: str,
+    lesson_ids: Iterable[str] = (),
+    folder: Path | None = None,
+    core_only: bool = False,
+) -> str:
     """A prepared notebook (see :func:`helpers.editions.edition.prepare`) as one self-contained HTML page."""
     with _EXPORTER_LOCK:
-        html, _ = _exporter().from_notebook_node(nb, resources=_resources(lesson, edition))
+        html, _ = _exporter().from_notebook_node(nb, resources=_resources(lesson, edition, core_only))
     return offline(html, folder or lesson.path.parent, set(lesson_ids))
 
 
-def _resources(lesson: Lesson | None, edition: str) -> dict:
+def _resources(lesson: Lesson | None, edition: str, core_only: bool = False) -> dict:
     title, lesson_id = (lesson.title, lesson.id) if lesson else ("Truce and Rupture", "")
     return {
         "edition": edition,
-        "edition_label": edition_label(edition),
+        "edition_label": edition_label(edition, core_only),
         "lesson_title": title,
         "lesson_id": lesson_id,
         "css_title": _css_string(title),
@@ -190,7 +200,7 @@ def _index_template():
     ).get_template("index.html.j2")
 
 
-def render_index(lessons: Sequence[Lesson], edition: str) -> str:
+def render_index(lessons: Sequence[Lesson], edition: str, core_only: bool = False) -> str:
     """An edition's index page: each lesson with its title (a link), its questions and its time, then the
     bibliography grouped by tier (:func:`helpers.lesson.index_bibliography`)."""
     items = [
@@ -212,7 +222,7 @@ def render_index(lessons: Sequence[Lesson], edition: str) -> str:
     return _index_template().render(
         lessons=items,
         edition=edition,
-        label=edition_label(edition),
+        label=edition_label(edition, core_only),
         pack=PACK,
         css=stylesheet(),
         bibliography=index_bibliography(),
