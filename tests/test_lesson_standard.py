@@ -116,6 +116,23 @@ def test_a_numeric_answer_printed_above_its_question_is_caught(tmp_path, monkeyp
     assert not _mentions("in 1951 and vol 151", 51) and not _mentions("51.5 per cent", 51)
 
 
+def test_the_colab_cells_commit_hash_is_not_read_as_an_answer(tmp_path):
+    """A pinned hash such as ...c7c... must not count as the numeric answer 7 printed above its question."""
+    import nbformat
+    from conftest import ROOT
+
+    lesson = "07-restoration-1929-31"
+    nb = nbformat.read(ROOT / "notebooks" / f"{lesson}.ipynb", as_version=4)
+    colab = next(c for c in nb.cells if "colab-install" in c.metadata.get("tags", []))
+    colab.source = 'PACK = "git+https://example.org/pack@c7c7c 7 7"'
+    nbformat.write(nb, tmp_path / f"{lesson}.ipynb")
+    assert not [p for p in measure(lesson, tmp_path).answers_before_question if "restor-trade-rank" in p]
+    intro = next(c for c in nb.cells if c.cell_type == "markdown")
+    intro.source += "\n\nBritain came 7th among the Soviet Union's suppliers."
+    nbformat.write(nb, tmp_path / f"{lesson}.ipynb")
+    assert "restor-trade-rank: 7 appears before the question" in measure(lesson, tmp_path).answers_before_question
+
+
 def test_keys_spread_over_positions_when_authored_all_first():
     items = [
         Choice(

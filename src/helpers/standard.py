@@ -164,7 +164,10 @@ def measure(lesson: str, folder: Path | None = None) -> Measure:
     for n, ex_id in shown:
         ex = bank[ex_id] if ex_id in bank else None
         if isinstance(ex, Numeric):
-            before = "\n".join(cell_text(c) for c in cells[:n])
+            # the Colab cell's pinned commit hash changes with every pin and says nothing to the student
+            before = "\n".join(
+                cell_text(c) for c in cells[:n] if "colab-install" not in c.get("metadata", {}).get("tags", [])
+            )
             if _mentions(before, ex.answer):
                 m.answers_before_question.append(f"{ex_id}: {format_number(ex.answer)} appears before the question")
     return m
