@@ -7,8 +7,8 @@ id already there is left alone). ``words`` is computed here (``len(text.split())
 
 What it adds: the opening of A. Lozovsky's article on the trade-union congresses of August-September
 1925 (Paris, Breslau, the British Minority Movement, the TUC at Scarborough), in the English edition of
-the Comintern's journal, The Communist International, No. 15 (New Series), 1925, pp. 3-31. Lozovsky was
-general secretary of the Red International of Labour Unions (Profintern) in Moscow. The text was read in
+the Comintern's journal, The Communist International, No. 15 (New Series), 1925, pp. 3-31. Lozovsky headed
+the Red International of Labour Unions (Profintern) in Moscow. The text was read in
 the Marxists Internet Archive transcription (marked public domain there) as a mirror of it returned it
 (the mirror's host is deny-listed, so the archive's own address is cited), re-read before commit, and
 compared by a throwaway script with the returned page text: the two paragraphs occur there verbatim.
@@ -67,7 +67,7 @@ EXTRACTS = [
             f"copy read, not cited) on {OPENED}; re-read before commit on {OPENED}"
         ),
         note=(
-            "The article's first two paragraphs, uncut. Solomon (A.) Lozovsky, general secretary of the Red "
+            "The article's first two paragraphs, uncut. Solomon (A.) Lozovsky, head of the Red "
             "International of Labour Unions (Profintern) in Moscow, is not in people.csv, so the author column is "
             "empty. Written after the British TUC met at Scarborough in early September 1925; the issue's month "
             "is not on the page, so year precision. 'not only where the leaders are very much opposed' is as "
@@ -99,7 +99,8 @@ SET_ROW = dict(
         "A. (Solomon) Lozovsky, head of the Red International of Labour Unions (Profintern), the Moscow-based "
         "trade-union arm of the Comintern, writing for communist readers in the English edition of the "
         "Comintern's journal after the season of trade-union congresses of late summer 1925, the British TUC at "
-        "Scarborough among them. These are the article's first two paragraphs. Read it beside the Spectator's "
+        "Scarborough among them. These are the article's first two paragraphs, read in the Marxists Internet Archive's "
+        "transcription. Read it beside the Spectator's "
         "view of Scarborough: does Moscow's account of 'unity' for communist readers match what the Spectator "
         "says Tomsky told the Congress?"
     ),

@@ -70,7 +70,8 @@ EXTRACTS = [
             "The page text goes on 'The Soviet proclamation then c...' in Time's words and is cut off, so the "
             "extract ends with the second quoted paragraph. Voice 'direct': Time presents the words in quotation "
             "marks as the document's text, but the English is a translation of unknown origin and Time has cut "
-            "it; say so when reading it. Restored by branch s06 from research/extracts-dropped.csv (dropped by "
+            "it; say so when reading it."
+            " Why direct here and reported for Time's Stalin (1930) and Trotsky (1927): this is a written government document released as text and quoted as such (the same rule as ex-1927-01-rykov-naive-untruths, the Soviet Foreign Office statement Time quoted); those are speeches as a reporter heard and condensed them. Restored by branch s06 from research/extracts-dropped.csv (dropped by "
             "the checker only because the page could not be re-found)."
         ),
         lesson="06-rupture-1927",

@@ -39,3 +39,20 @@ def test_pdf_ends_with_the_index_paths(monkeypatch, tmp_path, capsys):
         f"Student edition: {(tmp_path / 'student' / 'index.html').resolve()}",
         f"Teacher edition: {(tmp_path / 'teacher' / 'index.html').resolve()}",
     ]
+
+
+def test_core_only_reaches_the_build_and_the_printer_reads_where_it_wrote(monkeypatch, tmp_path, capsys):
+    asked = {}
+
+    def fresh(out, edition, core_only=False):
+        asked["core_only"] = core_only
+        return _result(out or tmp_path / "handouts-core", ("student",))
+
+    def printed(out, edition):
+        asked["printed_from"] = Path(out)
+        return [Path("a.pdf")]
+
+    monkeypatch.setattr(pdf, "fresh_handouts", fresh)
+    monkeypatch.setattr(pdf, "print_pdfs", printed)
+    assert main(["pdf", "--core-only", "--edition", "student"]) == 0
+    assert asked == {"core_only": True, "printed_from": tmp_path / "handouts-core"}

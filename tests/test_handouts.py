@@ -577,22 +577,32 @@ def test_the_core_only_build_leaves_out_every_extension_and_says_so(lesson_runs,
     assert "Student edition, core only" in (out / "index.html").read_text(encoding="utf-8")
     with_extensions = 0
     for lesson in LESSONS:
-        cells = nbformat.read(lesson.path, as_version=4).cells
-        tags = [c.metadata.get("tags", []) for c in cells]
-        openers = [
-            c for i, c in enumerate(cells) if "extension" in tags[i] and (i == 0 or "extension" not in tags[i - 1])
+        cells = [c for c in nbformat.read(lesson.path, as_version=4).cells if "extension" in c.metadata.get("tags", [])]
+        md = [c.source for c in cells if c.cell_type == "markdown"]
+        sections = [
+            plain_markdown(line.lstrip("#").strip())
+            for source in md
+            for line in source.splitlines()
+            if line.startswith("#") and "Extension" in line
         ]
         core = plain((out / f"{lesson.id}.html").read_text(encoding="utf-8"))
         full = plain(page(lesson_runs.handouts, "student", lesson.id))
         assert "Student edition, core only" in core
-        assert core.count("Left out of this core-only handout") == len(openers), lesson.id
-        for opener in openers:
-            first = opener.source.splitlines()[0] if opener.cell_type == "markdown" else ""
-            assert first.startswith("#"), f"{lesson.id}: an extension run opens without a heading"
-            heading = plain_markdown(first.lstrip("#").strip())
+        assert core.count("Left out of this core-only handout") == len(sections), lesson.id
+        for heading in sections:
             assert f"Left out of this core-only handout: {heading}." in core, (lesson.id, heading)
             assert heading in full
-        if openers:
+        # the sections' own prose is gone: a long plain line of each extension cell is in the full page only
+        prose = [
+            plain_markdown(line)
+            for source in md
+            for line in source.splitlines()
+            if len(line.split()) >= 12 and not line.startswith(("#", "-", "|", ">", "*", "1."))
+        ]
+        shown = [line for line in prose if line in full]
+        assert all(line not in core for line in shown), lesson.id
+        if sections:
             with_extensions += 1
+            assert shown, f"{lesson.id}: no extension prose found to check"
             assert len(core.split()) < len(full.split()), lesson.id
     assert with_extensions >= 8, "every teaching lesson has extension material"

@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _handouts(args) -> int:
     from .editions import LessonError, build
+    from .editions.builder import default_out
 
     try:
         result = build(
@@ -87,7 +88,7 @@ def _handouts(args) -> int:
         )
     except LessonError as err:
         print(
-            f"Handouts not built: {err}\nNothing was written to {args.out or ('build/handouts-core' if args.core_only else 'build/handouts')}.",
+            f"Handouts not built: {err}\nNothing was written to {args.out or default_out(args.core_only)}.",
             file=sys.stderr,
         )
         return 1

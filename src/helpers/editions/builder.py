@@ -61,6 +61,15 @@ class BuildResult:
         )
 
 
+def default_out(core_only: bool = False) -> Path:
+    """Where handouts go unless told: core-only ones apart, so the two never overwrite each other.
+
+    >>> default_out().as_posix(), default_out(core_only=True).as_posix()
+    ('build/handouts', 'build/handouts-core')
+    """
+    return Path("build/handouts-core" if core_only else "build/handouts")
+
+
 def parse_editions(editions: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(editions, str):
         editions = EDITIONS if editions == "both" else (editions,)
@@ -126,7 +135,7 @@ def build(
     chosen = select_lessons(every, lessons)
     if not chosen:
         raise KeyError(f"no lessons found in {folder or 'notebooks/'}")
-    out = Path(out or ("build/handouts-core" if core_only else "build/handouts"))
+    out = Path(out) if out else default_out(core_only)
     store = _cache(cache)
     reused = {lesson.id: found for lesson in chosen if (found := store.get(lesson.path)) is not None}
     to_run = [lesson for lesson in chosen if lesson.id not in reused]

@@ -42,7 +42,8 @@ def prepare(executed: Executed, edition: str, core_only: bool = False):
     """A copy of the executed notebook for one edition (see the module docstring).
 
     ``core_only`` leaves out every cell tagged ``extension`` (and the teacher notes that follow them); each
-    run of left-out cells becomes one line naming its heading.
+    extension section left out (a run's first cell, or a heading naming "Extension" inside a run) becomes one
+    line naming its heading.
     """
     if edition not in EDITIONS:
         raise ValueError(f"edition must be one of {EDITIONS}, not {edition!r}")
@@ -56,7 +57,8 @@ def prepare(executed: Executed, edition: str, core_only: bool = False):
         if "injected" in tags or "remove-cell" in tags or ("teacher" in tags and edition != "teacher"):
             continue
         if core_only and "extension" in tags:
-            if not (cells and "left-out" in cells[-1].metadata.get("tags", [])):
+            run_goes_on = bool(cells) and "left-out" in cells[-1].metadata.get("tags", [])
+            if not run_goes_on or opens_extension(cell):
                 cells.append(left_out_note(cell, len(cells)))
             continue
         if cell.cell_type == "code":
@@ -103,6 +105,20 @@ def teacher_notes(lesson_id: str) -> dict[str, list]:
         cell["id"] = f"tn-{note.after}-{len(after) + 1}"  # fixed, so two builds agree byte for byte
         after.append(cell)
     return found
+
+
+def opens_extension(cell) -> bool:
+    """True if the cell opens an extension section: markdown whose first line is a heading naming "Extension".
+
+    >>> import nbformat
+    >>> opens_extension(nbformat.v4.new_markdown_cell("### Extension: the raid close up")), opens_extension(
+    ...     nbformat.v4.new_markdown_cell("#### How many people were in the building?"))
+    (True, False)
+    """
+    if cell.cell_type != "markdown":
+        return False
+    first = next((line for line in cell.source.splitlines() if line.strip()), "")
+    return first.startswith("#") and "Extension" in first
 
 
 def left_out_note(cell, number: int):
