@@ -17,6 +17,8 @@ compared by a throwaway script with the returned page text: the two paragraphs o
 import csv
 from pathlib import Path
 
+from build_i15_extracts import append  # the drafts' one appender (run from the checkout root)
+
 HERE = Path(__file__).parent
 OPENED = "2026-12-05"
 MIA = "https://www.marxists.org/archive/lozovsky/1925/paris.htm"
@@ -152,20 +154,6 @@ REFERENCES = [
         tier="primary",
     ),
 ]
-
-
-def append(path: Path, key: str, rows: list[dict]) -> int:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header, have = reader.fieldnames, {r[key] for r in reader}
-    new = [r for r in rows if r[key] not in have]
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
-        for row in new:
-            unknown = set(row) - set(header)
-            assert not unknown, (row[key], unknown)
-            writer.writerow(row)
-    return len(new)
 
 
 def place_in_set(path: Path, row: dict) -> int:

@@ -24,6 +24,8 @@ and 28 May 1927 and Rosengolts's statement of 25 May 1927 in a clean direct prin
 import csv
 from pathlib import Path
 
+from build_i15_extracts import append  # the drafts' one appender (run from the checkout root)
+
 HERE = Path(__file__).parent
 OPENED = "2026-12-05"
 PAGE2 = "https://content.time.com/time/subscriber/article/0,33009,881656-2,00.html"
@@ -83,20 +85,6 @@ EXTRACTS = [
         voice="direct",
     ),
 ]
-
-
-def append(path: Path, key: str, rows: list[dict]) -> int:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header, have = reader.fieldnames, {r[key] for r in reader}
-    new = [r for r in rows if r[key] not in have]
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
-        for row in new:
-            unknown = set(row) - set(header)
-            assert not unknown, (row[key], unknown)
-            writer.writerow(row)
-    return len(new)
 
 
 def undrop(path: Path, ids: set[str]) -> int:

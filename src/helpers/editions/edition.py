@@ -115,10 +115,15 @@ def opens_extension(cell) -> bool:
     ...     nbformat.v4.new_markdown_cell("#### How many people were in the building?"))
     (True, False)
     """
+    return "Extension" in _heading(cell)
+
+
+def _heading(cell) -> str:
+    """The heading a markdown cell opens with ("" if it opens with none), without its ``#`` marks."""
     if cell.cell_type != "markdown":
-        return False
+        return ""
     first = next((line for line in cell.source.splitlines() if line.strip()), "")
-    return first.startswith("#") and "Extension" in first
+    return first.lstrip("#").strip() if first.startswith("#") else ""
 
 
 def left_out_note(cell, number: int):
@@ -130,10 +135,7 @@ def left_out_note(cell, number: int):
     """
     import nbformat
 
-    heading = ""
-    if cell.cell_type == "markdown":
-        first = next((line for line in cell.source.splitlines() if line.strip()), "")
-        heading = first.lstrip("#").strip() if first.startswith("#") else ""
+    heading = _heading(cell)
     what = f"**{heading}**" if heading else "an extension section"
     note = nbformat.v4.new_markdown_cell(
         f"*Left out of this core-only handout: {what}. It is in the full handout and in the notebook.*",
