@@ -31,6 +31,7 @@ import io
 import json
 import os
 import sqlite3
+import time
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -126,6 +127,23 @@ def answer_too_long(answer: Any) -> str:
     )
 
 
+def _journal_mode_wal(conn: sqlite3.Connection) -> str:
+    """Ask for write-ahead logging; return the mode the file ends up in.
+
+    SQLite answers "database is locked" at once, without waiting for the busy timeout, when another
+    notebook is switching the same new file to WAL at that moment, so wait here instead (up to the
+    busy timeout) rather than fail the first save.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class ProgressStore:
     """The attempts saved in one sqlite file. Each call opens a short-lived connection.
 
@@ -153,7 +171,7 @@ class ProgressStore:
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if not self._ready:
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                mode = _journal_mode_wal(conn)
                 if str(mode).lower() != "wal":  # e.g. a file system without shared memory
                     conn.execute("PRAGMA journal_mode = DELETE")
                 check_pages(conn)
